@@ -1,0 +1,16 @@
+// The command groups of the aims CLI; app.cpp assembles them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+#include "cli/record_commands.h"
+
+namespace aims::cli {
+
+void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void RegisterRegisterCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void RegisterLedgerCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void RegisterCatalogCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
+
+}  // namespace aims::cli

@@ -1,0 +1,244 @@
+#include <fstream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "service/catalog_service.h"
+#include "service/demo.h"
+#include "service/export_import.h"
+#include "service/soa_report.h"
+
+namespace aims::cli {
+
+namespace {
+
+base::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return base::Status::NotFound("cannot open file", path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return base::Status::IOError("cannot read file", path);
+  return buf.str();
+}
+
+void AddInit(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  auto org = std::make_shared<domain::Organisation>();
+  CLI::App* init = app.add_subcommand("init", "Create a data directory with a new register and signing key");
+  init->add_option("--org", org->name, "organisation name")->required();
+  init->add_option("--legal-name", org->legal_name);
+  init->add_option("--sector", org->sector);
+  init->callback([&ctx, &outcome, org] {
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(auto ws, service::Workspace::Create(ctx.Options()));
+      AIMS_TRY(ws->Mutate([&](service::Mutation& m) { return service::InitialiseRegister(m, *org); }));
+      if (ctx.json) {
+        Print("{\"data\": \"" + ctx.data_dir + "\", \"ledger_size\": " +
+              std::to_string(ws->last_head() ? ws->last_head()->size : 0) + "}\n");
+      } else {
+        Print("initialised " + ctx.data_dir + " for " + org->name + "\n" +
+              "  38 ISO/IEC 42001 Annex A controls seeded, Statement of Applicability undecided\n"
+              "  ledger signing key: " + ws->paths().secret_key + " (keep it secret, mode 0600)\n"
+              "next: aims system add --name NAME --purpose TEXT; aims soa; aims ledger verify\n");
+      }
+      return base::Status::OK();
+    }();
+  });
+}
+
+void AddDemo(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  CLI::App* demo = app.add_subcommand("demo", "Create a data directory holding a realistic demo organisation");
+  demo->callback([&ctx, &outcome] {
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(service::DemoSummary summary, service::CreateDemo(ctx.Options()));
+      if (ctx.json) {
+        Print("{\"data\": \"" + ctx.data_dir + "\", \"organisation\": \"" + summary.organisation +
+              "\", \"created\": " + (summary.created ? "true" : "false") + "}\n");
+        return base::Status::OK();
+      }
+      Print(std::string(summary.created ? "created" : "found") + " the demo organisation \"" +
+            summary.organisation + "\" in " + ctx.data_dir + "\n" + summary.description + "\n" +
+            "try:\n"
+            "  aims --data " + ctx.data_dir + " system list\n"
+            "  aims --data " + ctx.data_dir + " risk list\n"
+            "  aims --data " + ctx.data_dir + " soa\n"
+            "  aims --data " + ctx.data_dir + " control list --framework iso27001\n"
+            "  aims --data " + ctx.data_dir + " ledger verify\n");
+      return base::Status::OK();
+    }();
+  });
+}
+
+void AddMigrate(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  CLI::App* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
+  migrate->callback([&ctx, &outcome] {
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
+      const auto& report = ws->store().migration_report();
+      if (report.applied.empty()) {
+        Print("database schema is current (version " + std::to_string(report.to_version) + ")\n");
+      } else {
+        for (const auto& name : report.applied) Print("applied " + name + "\n");
+        Print("database schema is now version " + std::to_string(report.to_version) + "\n");
+      }
+      return base::Status::OK();
+    }();
+  });
+}
+
+void AddExportImport(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  auto out_path = std::make_shared<std::string>();
+  auto no_blobs = std::make_shared<bool>(false);
+  CLI::App* exp = app.add_subcommand("export", "Write the whole register as one JSON document");
+  exp->add_option("--out", *out_path, "file to write (default: stdout)");
+  exp->add_flag("--no-blobs", *no_blobs, "leave the evidence files out");
+  exp->callback([&ctx, &outcome, out_path, no_blobs] {
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
+      AIMS_ASSIGN_OR_RETURN(std::string doc, service::ExportRegister(*ws, {.include_blobs = !*no_blobs}));
+      if (out_path->empty()) {
+        Print(doc);
+        return base::Status::OK();
+      }
+      std::string tmp = *out_path + ".tmp";
+      {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(doc.data(), static_cast<std::streamsize>(doc.size()));
+        if (!out.flush()) return base::Status::IOError("cannot write", tmp);
+      }
+      if (std::rename(tmp.c_str(), out_path->c_str()) != 0) return base::Status::IOError("cannot rename", tmp);
+      if (!ctx.json) Print("exported to " + *out_path + " (" + std::to_string(doc.size()) + " bytes)\n");
+      return base::Status::OK();
+    }();
+  });
+
+  auto in_path = std::make_shared<std::string>();
+  CLI::App* imp = app.add_subcommand("import", "Load an exported register into a new data directory");
+  imp->add_option("file", *in_path, "register JSON document (from aims export)")->required();
+  imp->callback([&ctx, &outcome, in_path] {
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(std::string text, ReadFile(*in_path));
+      std::unique_ptr<service::Workspace> ws;
+      if (service::Workspace::Exists(ctx.data_dir)) {
+        AIMS_ASSIGN_OR_RETURN(ws, ctx.Open());
+      } else {
+        AIMS_ASSIGN_OR_RETURN(ws, service::Workspace::Create(ctx.Options()));
+      }
+      AIMS_ASSIGN_OR_RETURN(service::ImportSummary summary, service::ImportRegister(*ws, text, *in_path));
+      if (ctx.json) {
+        Print("{\"records\": " + std::to_string(summary.records) + ", \"ledger_size\": " +
+              std::to_string(summary.ledger_size) + "}\n");
+      } else {
+        Print("imported " + std::to_string(summary.records) + " records into " + ctx.data_dir +
+              " (ledger size " + std::to_string(summary.ledger_size) + ")\n");
+      }
+      return base::Status::OK();
+    }();
+  });
+}
+
+void AddSoa(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  struct Args {
+    std::string format = "table";
+    std::string framework = std::string(service::kPrimaryFramework);
+    std::string requirement, applicable, justification;
+  };
+  auto a = std::make_shared<Args>();
+  CLI::App* soa = app.add_subcommand("soa", "The Statement of Applicability");
+  soa->add_option("--format", a->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  soa->add_option("--framework", a->framework, "framework id (default iso42001)");
+  soa->callback([&ctx, &outcome, a, soa] {
+    if (!soa->get_subcommands().empty()) return;
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
+      AIMS_ASSIGN_OR_RETURN(service::SoaReport report, service::BuildSoa(*ws, a->framework, base::Now().date()));
+      std::string format = ctx.json ? "json" : a->format;
+      auto risks = [](const service::SoaRow& r) {
+        std::vector<std::string> ids;
+        for (domain::Id id : r.risks) ids.push_back(domain::DisplayId(domain::EntityKind::kRisk, id));
+        return ids;
+      };
+      if (format == "json") {
+        std::string out = "{\"framework\": \"" + report.framework + "\", \"catalog\": \"" + report.catalog +
+                          "\", \"date\": \"" + report.today.ToString() + "\", \"rows\": [";
+        for (size_t i = 0; i < report.rows.size(); ++i) {
+          const auto& r = report.rows[i];
+          out += i ? ",\n  {" : "\n  {";
+          out += "\"id\": ";
+          base::AppendJsonString(&out, r.id);
+          out += ", \"title\": ";
+          base::AppendJsonString(&out, r.title);
+          out += ", \"applicable\": \"" + std::string(domain::EnumName(r.applicable)) + "\", \"justification\": ";
+          base::AppendJsonString(&out, r.justification);
+          out += ", \"status\": \"" + std::string(domain::EnumName(r.status)) + "\", \"controls\": [";
+          for (size_t c = 0; c < r.controls.size(); ++c) {
+            if (c) out += ", ";
+            base::AppendJsonString(&out, r.controls[c]);
+          }
+          out += "], \"risks\": [";
+          auto ids = risks(r);
+          for (size_t c = 0; c < ids.size(); ++c) out += (c ? ", \"" : "\"") + ids[c] + "\"";
+          out += "], \"evidence\": " + std::to_string(r.evidence) +
+                 ", \"current_evidence\": " + std::to_string(r.current_evidence) + "}";
+        }
+        Print(out + "\n]}\n");
+      } else if (format == "csv") {
+        std::string out = "id,title,applicable,justification,status,controls,risks,evidence\n";
+        for (const auto& r : report.rows) {
+          out += CsvField(r.id) + "," + CsvField(r.title) + "," + std::string(domain::EnumName(r.applicable)) + "," +
+                 CsvField(r.justification) + "," + std::string(domain::EnumName(r.status)) + "," +
+                 CsvField(internal::Join(r.controls)) + "," + CsvField(internal::Join(risks(r))) + "," +
+                 std::to_string(r.evidence) + "\n";
+        }
+        Print(out);
+      } else {
+        Table table({"id", "title", "applicable", "justification", "status", "risks", "evidence"}, 40);
+        for (const auto& r : report.rows) {
+          table.AddRow({r.id, r.title, std::string(domain::EnumName(r.applicable)), r.justification,
+                        std::string(domain::EnumName(r.status)), internal::Join(risks(r)),
+                        std::to_string(r.evidence)});
+        }
+        Print("Statement of Applicability: " + report.catalog + " (" + report.today.ToString() + ")\n");
+        Print(table.Render());
+        Print(std::to_string(report.rows.size()) + " controls\n");
+      }
+      return base::Status::OK();
+    }();
+  });
+
+  CLI::App* set = soa->add_subcommand("set", "Decide whether a control applies, and why");
+  set->add_option("control", a->requirement, "framework control id, e.g. A.6.2.8")->required();
+  set->add_option("--applicable", a->applicable, "yes or no")->required()->check(CLI::IsMember({"yes", "no", "undecided"}));
+  set->add_option("--justification", a->justification, "why it is included or excluded");
+  set->callback([&ctx, &outcome, a] {
+    outcome.status = [&]() -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
+      AIMS_TRY(ws->Mutate([&](service::Mutation& m) -> base::Status {
+        domain::SoaEntry probe;
+        probe.framework = a->framework;
+        probe.requirement = a->requirement;
+        AIMS_ASSIGN_OR_RETURN(auto id, m.tx().records<domain::SoaEntry>().FindByKey(probe));
+        if (!id) {
+          return base::Status::NotFound("no Statement of Applicability entry for " + a->framework + " " +
+                                        a->requirement, "control");
+        }
+        AIMS_ASSIGN_OR_RETURN(domain::SoaEntry entry, m.Get<domain::SoaEntry>(*id));
+        entry.applicable = *domain::ParseEnum<domain::Applicability>(a->applicable);
+        if (!a->justification.empty()) entry.justification = a->justification;
+        return m.Update(entry, entry.meta.version);
+      }));
+      if (!ctx.json) Print("recorded " + a->framework + " " + a->requirement + ": applicable " + a->applicable + "\n");
+      return base::Status::OK();
+    }();
+  });
+}
+
+}  // namespace
+
+void RegisterRegisterCommands(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  AddInit(app, ctx, outcome);
+  AddDemo(app, ctx, outcome);
+  AddMigrate(app, ctx, outcome);
+  AddExportImport(app, ctx, outcome);
+  AddSoa(app, ctx, outcome);
+}
+
+}  // namespace aims::cli

@@ -1,0 +1,71 @@
+// The register's record types, in dependency order (a record refers only to kinds listed
+// before it, except Person -> Role). Generic code walks this list: the store creates and checks
+// tables in this order, the export writes sections in it, the import loads in it.
+#pragma once
+
+#include <tuple>
+#include <vector>
+
+#include "domain/ai_system.h"
+#include "domain/catalog_record.h"
+#include "domain/context_issue.h"
+#include "domain/control.h"
+#include "domain/dataset.h"
+#include "domain/evidence.h"
+#include "domain/interested_party.h"
+#include "domain/model.h"
+#include "domain/organisation.h"
+#include "domain/party_requirement.h"
+#include "domain/person.h"
+#include "domain/pipeline.h"
+#include "domain/risk.h"
+#include "domain/role.h"
+#include "domain/scope_statement.h"
+#include "domain/soa_entry.h"
+#include "domain/supplier.h"
+
+namespace aims::domain {
+
+using AllRecordTypes =
+    std::tuple<Organisation, CatalogRecord, Role, Person, ScopeStatement, ContextIssue,
+               InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
+               Control, Risk, SoaEntry, Evidence>;
+
+// Calls fn.template operator()<T>() for every record type, in the order above.
+template <class Fn>
+void ForEachRecordType(Fn&& fn) {
+  [&]<class... Ts>(std::tuple<Ts...>*) {
+    (fn.template operator()<Ts>(), ...);
+  }(static_cast<AllRecordTypes*>(nullptr));
+}
+
+// Calls fn.template operator()<T>() for the record type of `kind`; false if it has none.
+template <class Fn>
+bool VisitRecordType(EntityKind kind, Fn&& fn) {
+  bool found = false;
+  ForEachRecordType([&]<class T>() {
+    if (T::kKind == kind) {
+      fn.template operator()<T>();
+      found = true;
+    }
+  });
+  return found;
+}
+
+// The field list of T, as declared in T::VisitFields.
+template <class T>
+std::vector<Field> FieldsOf() {
+  std::vector<Field> out;
+  T probe;
+  auto collect = [&out](const Field& f, auto&) { out.push_back(f); };
+  probe.VisitFields(collect);
+  return out;
+}
+
+// Visits the fields of a const record. Visitors used this way must not modify the value.
+template <class T, class V>
+void VisitConst(const T& record, V& visitor) {
+  const_cast<T&>(record).VisitFields(visitor);
+}
+
+}  // namespace aims::domain

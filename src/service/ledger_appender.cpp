@@ -1,0 +1,72 @@
+#include "service/ledger_appender.h"
+
+#include "ledger/entry_format.h"
+
+namespace aims::service {
+
+base::Result<LedgerAppender> LedgerAppender::Begin(store::Tx& tx, const ledger::SecretKey* key) {
+  auto table = tx.ledger();
+  AIMS_ASSIGN_OR_RETURN(auto encoded, table.LoadCompactRange());
+  ledger::CompactRange range;
+  if (encoded) {
+    AIMS_ASSIGN_OR_RETURN(range, ledger::CompactRange::Decode(*encoded));
+  }
+  AIMS_ASSIGN_OR_RETURN(int64_t last, table.LastSeq());
+  if (static_cast<uint64_t>(last) != range.size()) {
+    return base::Status::Corruption(
+        "the ledger holds " + std::to_string(last) + " entries but its Merkle state covers " +
+            std::to_string(range.size()) + "; refusing to write. Run `aims ledger verify`",
+        "ledger");
+  }
+  // The range is a cache; the signed head is the authority. A range that no longer matches the
+  // last head aims signed means someone rewrote the ledger state: extending it would sign their
+  // version of history.
+  AIMS_ASSIGN_OR_RETURN(auto head, table.LatestTreeHead());
+  if (range.size() > 0) {
+    if (!head || head->size != range.size() || head->root != range.Root() ||
+        (key && !ledger::VerifyTreeHead(ledger::PublicKeyOf(*key), *head))) {
+      return base::Status::Corruption(
+          "the ledger's Merkle state does not match its last signed tree head; refusing to write. "
+          "Run `aims ledger verify`",
+          "ledger");
+    }
+  }
+  return LedgerAppender(std::move(range), key);
+}
+
+base::Status LedgerAppender::Append(store::Tx& tx, ledger::LedgerEntry entry) {
+  for (const std::string* s : {&entry.actor, &entry.action, &entry.entity_type}) {
+    if (s->size() > ledger::kMaxLeafStringBytes) {
+      return base::Status::InvalidArgument("ledger text longer than 65535 bytes", "ledger");
+    }
+  }
+  entry.seq = static_cast<int64_t>(range_.size()) + 1;
+  std::string leaf;
+  ledger::EncodeLeaf(entry, &leaf);
+  ledger::Hash leaf_hash = ledger::HashLeaf(leaf);
+  AIMS_TRY(tx.ledger().InsertEntry(entry, leaf_hash));
+  range_.Append(leaf_hash);
+  if (key_ && range_.size() % kCheckpointEvery == 0) AIMS_TRY(SignHead(tx, entry.time));
+  return base::Status::OK();
+}
+
+base::Status LedgerAppender::SignHead(store::Tx& tx, base::Timestamp now) {
+  ledger::TreeHead head;
+  head.size = range_.size();
+  head.time = now;
+  head.root = range_.Root();
+  ledger::SignTreeHead(*key_, &head);
+  AIMS_TRY(tx.ledger().InsertTreeHead(head));
+  head_ = head;
+  return base::Status::OK();
+}
+
+base::Status LedgerAppender::Seal(store::Tx& tx, base::Timestamp now) {
+  if (!appended()) return base::Status::OK();
+  if (!key_) return base::Status::FailedPrecondition("no signing key to seal the ledger");
+  AIMS_TRY(tx.ledger().SaveCompactRange(range_.Encode()));
+  if (!head_ || head_->size != range_.size()) AIMS_TRY(SignHead(tx, now));
+  return base::Status::OK();
+}
+
+}  // namespace aims::service

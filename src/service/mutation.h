@@ -1,0 +1,167 @@
+// Mutation: the body of one use case that changes the register. Every create, update and
+// retire validates the record (domain rules, references, uniqueness, catalog ids), writes it,
+// and appends its ledger entry in the same transaction (Workspace::Mutate commits it all or
+// nothing).
+// Thread safety: one per transaction.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "catalog/catalog_set.h"
+#include "domain/canonical_state.h"
+#include "domain/validate.h"
+#include "service/ledger_appender.h"
+#include "store/store.h"
+
+namespace aims::service {
+
+class Mutation {
+ public:
+  Mutation(store::Tx& tx, LedgerAppender& ledger, const catalog::CatalogSet& catalogs,
+           std::string actor, base::Timestamp now)
+      : tx_(tx), ledger_(ledger), catalogs_(catalogs), actor_(std::move(actor)), now_(now) {}
+
+  store::Tx& tx() { return tx_; }
+  const catalog::CatalogSet& catalogs() const { return catalogs_; }
+  const std::string& actor() const { return actor_; }
+  base::Timestamp now() const { return now_; }
+
+  // Creates `record` (its meta is set here: a new id, version 1, timestamps now) and returns
+  // its id, also stored in record.meta.id.
+  template <class T>
+  base::Result<domain::Id> Create(T& record, std::string_view action = "create") {
+    record.meta = domain::RecordMeta{};
+    record.meta.version = 1;
+    record.meta.created_at = now_;
+    record.meta.updated_at = now_;
+    return Insert(record, action);
+  }
+
+  // Inserts a record exactly as given, meta included (import of an export). InvalidArgument if
+  // the meta is not that of a stored record.
+  template <class T>
+  base::Result<domain::Id> Restore(T& record) {
+    if (record.meta.id <= 0 || record.meta.version < 1) {
+      return base::Status::InvalidArgument("a restored record needs an id and record_version >= 1");
+    }
+    return Insert(record, "import");
+  }
+
+  // Stores `record` if the stored version is still `expected_version`; record.meta.version
+  // becomes expected_version + 1. Conflict otherwise.
+  template <class T>
+  base::Status Update(T& record, int64_t expected_version, std::string_view action = "update") {
+    record.meta.version = expected_version + 1;
+    record.meta.updated_at = now_;
+    AIMS_TRY(Check(record));
+    AIMS_TRY(tx_.records<T>().Update(record, expected_version));
+    return Log(record, action);
+  }
+
+  // Marks the record retired (it stays in the register and the ledger).
+  template <class T>
+  base::Status Retire(T& record, int64_t expected_version) {
+    if (record.meta.retired()) {
+      return base::Status::FailedPrecondition("already retired",
+                                              domain::DisplayId(T::kKind, record.meta.id));
+    }
+    record.meta.retired_at = now_;
+    return Update(record, expected_version, "retire");
+  }
+
+  template <class T>
+  base::Result<T> Get(domain::Id id) {
+    return tx_.records<T>().Get(id);
+  }
+
+  // Appends a ledger entry for the record's current state.
+  template <class T>
+  base::Status Log(const T& record, std::string_view action) {
+    ledger::LedgerEntry entry;
+    entry.time = now_;
+    entry.actor = actor_;
+    entry.action = std::string(action);
+    entry.entity_type = std::string(domain::Info(T::kKind).name);
+    entry.entity_id = record.meta.id;
+    entry.state_hash = domain::StateHash(record);
+    return ledger_.Append(tx_, std::move(entry));
+  }
+
+ private:
+  template <class T>
+  base::Result<domain::Id> Insert(T& record, std::string_view action) {
+    AIMS_TRY(Check(record));
+    AIMS_ASSIGN_OR_RETURN(domain::Id id, tx_.records<T>().Insert(record));
+    record.meta.id = id;
+    AIMS_TRY(Log(record, action));
+    return id;
+  }
+
+  template <class T>
+  base::Status Check(T& record) {
+    NormaliseLists(record);
+    AIMS_TRY(domain::Validate(record));
+    AIMS_TRY(CheckReferences(record));
+    AIMS_TRY(CheckCatalogRefs(record));
+    AIMS_ASSIGN_OR_RETURN(auto existing, tx_.records<T>().FindByKey(record));
+    if (existing && *existing != record.meta.id) {
+      std::string key;
+      for (auto name : T::kNaturalKey) key += (key.empty() ? "" : ", ") + std::string(name);
+      return base::Status::AlreadyExists(
+          "another " + std::string(domain::Info(T::kKind).noun) + " (" +
+              domain::DisplayId(T::kKind, *existing) + ") has the same " + key,
+          T::kNaturalKey.empty() ? "" : T::kNaturalKey[0]);
+    }
+    return base::Status::OK();
+  }
+
+  template <class T>
+  static void NormaliseLists(T& record) {
+    auto fix = [](const domain::Field& f, auto& value) {
+      using V = std::decay_t<decltype(value)>;
+      if constexpr (std::is_same_v<V, std::vector<domain::Id>>) {
+        domain::Normalise(&value);
+      } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+        if (f.name == "requirements") domain::Normalise(&value);
+      }
+    };
+    record.VisitFields(fix);
+  }
+
+  template <class T>
+  base::Status CheckReferences(const T& record) {
+    base::Status status;
+    auto check = [&](const domain::Field& f, const auto& value) {
+      using V = std::decay_t<decltype(value)>;
+      if (!status.ok()) return;
+      if constexpr (std::is_same_v<V, std::optional<domain::Id>>) {
+        if (value) status = CheckExists(f, *value);
+      } else if constexpr (std::is_same_v<V, std::vector<domain::Id>>) {
+        for (domain::Id id : value) {
+          if (status.ok()) status = CheckExists(f, id);
+        }
+      }
+    };
+    domain::VisitConst(record, check);
+    return status;
+  }
+
+  base::Status CheckExists(const domain::Field& f, domain::Id id);
+
+  base::Status CheckCatalogRefs(const domain::Control& control);
+  base::Status CheckCatalogRefs(const domain::SoaEntry& entry);
+  template <class T>
+  base::Status CheckCatalogRefs(const T&) {
+    return base::Status::OK();
+  }
+
+  store::Tx& tx_;
+  LedgerAppender& ledger_;
+  const catalog::CatalogSet& catalogs_;
+  std::string actor_;
+  base::Timestamp now_;
+};
+
+}  // namespace aims::service

@@ -1,0 +1,41 @@
+#include "store/store.h"
+
+#include "store/sqlite/sqlite_connection.h"
+
+namespace aims::store {
+
+base::Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path,
+                                                       const StoreOptions& options) {
+  SqliteOptions sqlite;
+  sqlite.busy_timeout_ms = options.busy_timeout_ms;
+  sqlite.create_if_missing = options.create_if_missing;
+  AIMS_ASSIGN_OR_RETURN(auto conn, store::OpenSqlite(path, sqlite));
+  auto migrations = SqliteMigrations();
+  MigrationReport report;
+  if (options.migrate) {
+    AIMS_ASSIGN_OR_RETURN(report, Migrate(*conn, migrations));
+  } else {
+    AIMS_TRY(CheckSchemaCurrent(*conn, migrations));
+  }
+  return std::unique_ptr<Store>(new Store(std::move(conn), std::move(report)));
+}
+
+base::Status Store::Run(bool write, const std::function<base::Status(Tx&)>& body) {
+  AIMS_TRY(write ? conn_->BeginWrite() : conn_->BeginRead());
+  Tx tx(*conn_);
+  base::Status s = body(tx);
+  if (s.ok()) s = conn_->Commit();
+  if (!s.ok()) {
+    base::Status rolled_back = conn_->Rollback();
+    if (!rolled_back.ok()) {
+      return base::Status(s.code(), s.ToString() + " (and the rollback failed: " +
+                                        rolled_back.ToString() + ")");
+    }
+  }
+  return s;
+}
+
+base::Status Store::Write(const std::function<base::Status(Tx&)>& body) { return Run(true, body); }
+base::Status Store::Read(const std::function<base::Status(Tx&)>& body) { return Run(false, body); }
+
+}  // namespace aims::store

@@ -1,0 +1,62 @@
+// Store: an open register database. Opening applies pending migrations (migrator.h) unless told
+// not to; every read or write then runs in a transaction through Read() or Write().
+// Thread safety: one Store per thread (it owns one connection); processes share the file.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "store/connection.h"
+#include "store/ledger_table.h"
+#include "store/migrator.h"
+#include "store/record_table.h"
+
+namespace aims::store {
+
+struct StoreOptions {
+  bool create_if_missing = false;  // create the file (aims init, aims import into a new dir)
+  bool migrate = true;             // apply pending migrations; otherwise refuse an old schema
+  int busy_timeout_ms = 60000;     // how long to wait for another process's write transaction
+};
+
+// The handle a transaction body works through.
+class Tx {
+ public:
+  explicit Tx(Connection& conn) : conn_(conn) {}
+  template <class T>
+  RecordTable<T> records() {
+    return RecordTable<T>(conn_);
+  }
+  LedgerTable ledger() { return LedgerTable(conn_); }
+  Connection& connection() { return conn_; }
+
+ private:
+  Connection& conn_;
+};
+
+class Store {
+ public:
+  static base::Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path,
+                                                         const StoreOptions& options);
+
+  // Runs `body` in a write transaction (holding the write lock from its start); commits when
+  // it returns OK, rolls back otherwise. Returns body's status or the commit's failure.
+  base::Status Write(const std::function<base::Status(Tx&)>& body);
+  // Runs `body` in a read transaction: a consistent snapshot.
+  base::Status Read(const std::function<base::Status(Tx&)>& body);
+
+  const MigrationReport& migration_report() const { return migration_report_; }
+  Connection& connection() { return *conn_; }
+
+ private:
+  Store(std::unique_ptr<Connection> conn, MigrationReport report)
+      : conn_(std::move(conn)), migration_report_(std::move(report)) {}
+  base::Status Run(bool write, const std::function<base::Status(Tx&)>& body);
+
+  std::unique_ptr<Connection> conn_;
+  MigrationReport migration_report_;
+};
+
+}  // namespace aims::store

@@ -1,0 +1,57 @@
+// TableSql: the SQL text for one record type, derived once from its field list (domain/field.h)
+// and the table layout convention that the migrations follow:
+//   <table>(id, record_version, created_at, updated_at, retired_at, <one column per scalar field>)
+//   <table>__<field>(owner_id, target_id) for each reference-list field.
+// Text and enum fields are TEXT, ints and bools INTEGER, dates TEXT (YYYY-MM-DD), timestamps
+// TEXT (RFC 3339), text and enum lists TEXT holding a JSON array, references INTEGER.
+// A test (tests/store/schema_test.cpp) checks the migrations match this convention.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/entities.h"
+
+namespace aims::store {
+
+std::string_view TableName(domain::EntityKind kind);
+
+struct LinkSql {
+  domain::Field field;
+  std::string table;
+  std::string insert;        // (owner_id, target_id)
+  std::string delete_owner;  // (owner_id)
+  std::string select_owner;  // (owner_id) -> target_id, ordered
+  std::string select_range;  // (first owner, last owner) -> owner_id, target_id, ordered
+};
+
+struct TableSql {
+  std::string table;
+  std::vector<domain::Field> fields;        // every field, in declaration order
+  std::vector<domain::Field> scalar_fields; // fields stored as columns (not reference lists)
+  std::string columns;       // "id, record_version, created_at, updated_at, retired_at, f1, ..."
+  std::string insert;        // binds every column in `columns` order; RETURNING id
+  std::string update;        // record_version, updated_at, retired_at, fields..., id, expected
+  std::string select_by_id;
+  std::string select_page;     // (after id, limit) all records
+  std::string select_page_live;  // (after id, limit) records not retired
+  std::string exists;
+  std::string count_all;
+  std::string count_live;
+  std::string find_by_key;   // natural-key columns -> id (text compared ignoring case)
+  std::vector<std::string> natural_key;
+  std::vector<LinkSql> links;
+};
+
+TableSql BuildTableSql(domain::EntityKind kind, std::vector<domain::Field> fields,
+                       std::span<const std::string_view> natural_key);
+
+template <class T>
+const TableSql& SqlFor() {
+  static const TableSql sql = BuildTableSql(T::kKind, domain::FieldsOf<T>(), T::kNaturalKey);
+  return sql;
+}
+
+}  // namespace aims::store
