@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/assert.h"
+
 namespace aims::base {
 
 void AppendJsonString(std::string* out, std::string_view value) {
@@ -70,6 +72,7 @@ void CanonicalJson::IntArray(std::string_view key, const std::vector<int64_t>& v
 std::string CanonicalJson::Finish() {
   std::sort(members_.begin(), members_.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 1; i < members_.size(); ++i) AIMS_ASSERT(members_[i - 1].first != members_[i].first);
   std::string out = "{";
   for (size_t i = 0; i < members_.size(); ++i) {
     if (i) out.push_back(',');

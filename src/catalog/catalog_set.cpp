@@ -50,8 +50,18 @@ base::Status CatalogSet::AddFramework(std::shared_ptr<const Framework> framework
 }
 
 base::Status CatalogSet::AddCrosswalk(std::shared_ptr<const Crosswalk> cw) {
+  // A crosswalk names an edition, not a revision: an id counts if some revision of that edition
+  // has it (a later revision that drops an item does not invalidate older crosswalks).
   const Framework* from = FindEdition(cw->from.catalog, cw->from.version);
   const Framework* to = FindEdition(cw->to.catalog, cw->to.version);
+  auto in_edition = [&](const CatalogRef& ref, std::string_view id) {
+    auto it = frameworks_.find(ref.catalog);
+    if (it == frameworks_.end()) return false;
+    for (const auto& [key, fw] : it->second) {
+      if (CompareEditions(key.first, ref.version) == 0 && fw->Find(id)) return true;
+    }
+    return false;
+  };
   if (!from) {
     return base::Status::NotFound("crosswalk source catalog " + cw->from.catalog + "@" +
                                       cw->from.version + " is not registered",
@@ -64,11 +74,11 @@ base::Status CatalogSet::AddCrosswalk(std::shared_ptr<const Crosswalk> cw) {
   }
   for (const RelationRow& row : cw->relations) {
     std::string where = cw->info.id + ":" + std::to_string(row.line);
-    if (!from->Find(row.from)) {
+    if (!in_edition(cw->from, row.from)) {
       return base::Status::InvalidArgument(
           "\"" + row.from + "\" is not an item of " + from->Label(), where + ": from");
     }
-    if (!to->Find(row.to)) {
+    if (!in_edition(cw->to, row.to)) {
       return base::Status::InvalidArgument("\"" + row.to + "\" is not an item of " + to->Label(),
                                            where + ": to");
     }

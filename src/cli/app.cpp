@@ -47,8 +47,9 @@ int Run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "aims: error: " << e.what() << "\n(run `aims --help` for the commands)" << std::endl;
+    return kExitUsage;
   } catch (const std::exception& e) {
     // Nothing below the CLI should throw; if something does, say so rather than abort.
     outcome.status = base::Status::Internal(std::string("unexpected exception: ") + e.what());

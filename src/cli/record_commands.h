@@ -117,7 +117,7 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
 
   if (spec.add) {
     auto values = std::make_shared<FieldValues>();
-    CLI::App* add = noun->add_subcommand("add", "Add a " + std::string(info.noun));
+    CLI::App* add = noun->add_subcommand("add", "Add " + domain::WithArticle(info.noun));
     internal::AddFieldOptions<T>(add, values.get(), false);
     add->callback([&ctx, &outcome, values] {
       outcome.status = [&]() -> base::Status {
@@ -278,7 +278,7 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
     auto values = std::make_shared<FieldValues>();
     auto id = std::make_shared<std::string>();
     auto if_version = std::make_shared<int64_t>(0);
-    CLI::App* update = noun->add_subcommand("update", "Change fields of a " + std::string(info.noun));
+    CLI::App* update = noun->add_subcommand("update", "Change fields of " + domain::WithArticle(info.noun));
     update->add_option("id", *id, "id or key")->required();
     update->add_option("--if-version", *if_version,
                        "refuse unless the stored record_version is this one (no lost updates)");
@@ -310,7 +310,7 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
   if (spec.retire) {
     auto id = std::make_shared<std::string>();
     auto if_version = std::make_shared<int64_t>(0);
-    CLI::App* retire = noun->add_subcommand("retire", "Retire a " + std::string(info.noun) +
+    CLI::App* retire = noun->add_subcommand("retire", "Retire " + domain::WithArticle(info.noun) +
                                                           " (it stays in the record and the ledger)");
     retire->add_option("id", *id, "id or key")->required();
     retire->add_option("--if-version", *if_version, "refuse unless the stored record_version is this one");

@@ -122,7 +122,11 @@ void AddEvidenceCommands(CLI::App* noun, CliContext& ctx, Outcome& outcome) {
       std::ofstream out(*out_path, std::ios::binary | std::ios::trunc);
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       if (!out.flush()) return base::Status::IOError("cannot write", *out_path);
-      if (!ctx.json) Print("wrote " + *out_path + " (" + std::to_string(bytes.size()) + " bytes, sha256 verified)\n");
+      if (ctx.json) {
+        Print("{\"bytes\": " + std::to_string(bytes.size()) + ", \"sha256\": \"" + ev.sha256 + "\", \"verified\": true}\n");
+      } else {
+        Print("wrote " + *out_path + " (" + std::to_string(bytes.size()) + " bytes, sha256 verified)\n");
+      }
       return base::Status::OK();
     }();
   });

@@ -73,7 +73,11 @@ void AddMigrate(CLI::App& app, CliContext& ctx, Outcome& outcome) {
     outcome.status = [&]() -> base::Status {
       AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
       const auto& report = ws->store().migration_report();
-      if (report.applied.empty()) {
+      if (ctx.json) {
+        std::string out = "{\"version\": " + std::to_string(report.to_version) + ", \"applied\": [";
+        for (size_t i = 0; i < report.applied.size(); ++i) out += (i ? ", \"" : "\"") + report.applied[i] + "\"";
+        Print(out + "]}\n");
+      } else if (report.applied.empty()) {
         Print("database schema is current (version " + std::to_string(report.to_version) + ")\n");
       } else {
         for (const auto& name : report.applied) Print("applied " + name + "\n");
@@ -105,7 +109,14 @@ void AddExportImport(CLI::App& app, CliContext& ctx, Outcome& outcome) {
         if (!out.flush()) return base::Status::IOError("cannot write", tmp);
       }
       if (std::rename(tmp.c_str(), out_path->c_str()) != 0) return base::Status::IOError("cannot rename", tmp);
-      if (!ctx.json) Print("exported to " + *out_path + " (" + std::to_string(doc.size()) + " bytes)\n");
+      if (ctx.json) {
+        Print("{\"file\": ");
+        std::string file;
+        base::AppendJsonString(&file, *out_path);
+        Print(file + ", \"bytes\": " + std::to_string(doc.size()) + "}\n");
+      } else {
+        Print("exported to " + *out_path + " (" + std::to_string(doc.size()) + " bytes)\n");
+      }
       return base::Status::OK();
     }();
   });
@@ -225,7 +236,12 @@ void AddSoa(CLI::App& app, CliContext& ctx, Outcome& outcome) {
         if (!a->justification.empty()) entry.justification = a->justification;
         return m.Update(entry, entry.meta.version);
       }));
-      if (!ctx.json) Print("recorded " + a->framework + " " + a->requirement + ": applicable " + a->applicable + "\n");
+      if (ctx.json) {
+        Print("{\"framework\": \"" + a->framework + "\", \"control\": \"" + a->requirement +
+              "\", \"applicable\": \"" + a->applicable + "\"}\n");
+      } else {
+        Print("recorded " + a->framework + " " + a->requirement + ": applicable " + a->applicable + "\n");
+      }
       return base::Status::OK();
     }();
   });

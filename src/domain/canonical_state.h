@@ -1,6 +1,6 @@
 // The canonical state of a record: the bytes whose SHA-256 the ledger holds for it. Every field
 // and all of RecordMeta is included, so any change to a stored record, however made, changes
-// its hash. Encoding (base/canonical_json.h): keys "kind", "id", "record_version", "created_at",
+// its hash. Encoding (base/canonical_json.h): keys "entity", "id", "record_version", "created_at",
 // "updated_at", "retired_at" and each field by name; enums as names, dates as YYYY-MM-DD,
 // timestamps as RFC 3339, an absent value as null, reference lists sorted.
 // These bytes are a format: see docs/ledger-format.md before changing anything here.
@@ -50,7 +50,7 @@ class CanonicalFieldWriter {
 template <class T>
 std::string CanonicalState(const T& record) {
   base::CanonicalJson json;
-  json.Text("kind", Info(T::kKind).name);
+  json.Text("entity", Info(T::kKind).name);
   json.Int("id", record.meta.id);
   json.Int("record_version", record.meta.version);
   json.Text("created_at", record.meta.created_at.ToString());

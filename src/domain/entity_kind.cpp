@@ -22,7 +22,7 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"control", "controls", "CTL", "control"},
     {"risk", "risks", "RISK", "risk"},
     {"soa_entry", "soa_entries", "SOA", "Statement of Applicability entry"},
-    {"evidence", "evidence", "EV", "evidence"},
+    {"evidence", "evidence", "EV", "evidence record"},
     {"catalog", "catalogs", "CAT", "catalog"},
 }};
 }  // namespace
@@ -34,6 +34,11 @@ std::optional<EntityKind> EntityKindFromName(std::string_view name) {
     if (kInfo[i].name == name) return static_cast<EntityKind>(i);
   }
   return std::nullopt;
+}
+
+std::string WithArticle(std::string_view noun) {
+  bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun.front()) != std::string_view::npos;
+  return std::string(vowel ? "an " : "a ") + std::string(noun);
 }
 
 std::string DisplayId(EntityKind kind, Id id) {

@@ -45,6 +45,9 @@ struct EntityKindInfo {
 const EntityKindInfo& Info(EntityKind kind);
 std::optional<EntityKind> EntityKindFromName(std::string_view name);
 
+// "an AI system", "a risk".
+std::string WithArticle(std::string_view noun);
+
 // "SYS-12". Ids are positive; the prefix makes a pasted id self-describing.
 std::string DisplayId(EntityKind kind, Id id);
 // Accepts "SYS-12", "sys-12" or "12". nullopt if it is neither, or the prefix is another kind's.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/sha256.h"
+
 namespace aims::domain {
 
 namespace internal {
@@ -103,6 +105,13 @@ base::Status CheckRules(const Control& r) {
   for (const auto& ref : r.requirements) {
     std::string framework, item;
     AIMS_TRY(SplitRequirementRef(ref, &framework, &item).WithContext("requirements"));
+  }
+  return base::Status::OK();
+}
+
+base::Status CheckRules(const CatalogRecord& r) {
+  if (base::ToHex(base::Sha256(r.content)) != r.sha256) {
+    return base::Status::InvalidArgument("does not match the SHA-256 of the catalog content", "sha256");
   }
   return base::Status::OK();
 }

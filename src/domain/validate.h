@@ -78,6 +78,7 @@ base::Status CheckRules(const Person& r);
 base::Status CheckRules(const SoaEntry& r);
 base::Status CheckRules(const Evidence& r);
 base::Status CheckRules(const Control& r);
+base::Status CheckRules(const CatalogRecord& r);
 template <class T>
 base::Status CheckRules(const T&) {
   return base::Status::OK();

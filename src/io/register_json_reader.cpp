@@ -160,7 +160,7 @@ base::Status ReadRecord(const json::value& value, const std::string& ptr, base::
   for (const auto& kv : obj) {
     if (!allowed.count(std::string_view(kv.key()))) {
       return base::Status::InvalidArgument(
-          "unknown field for a " + std::string(domain::Info(T::kKind).noun),
+          "unknown field for " + domain::WithArticle(domain::Info(T::kKind).noun),
           ptr + "/" + std::string(kv.key()));
     }
   }

@@ -163,31 +163,26 @@ class Verifier {
 
   // Walks every stored head in order to find the first whose root no longer matches the log.
   base::Status LocaliseMismatch(store::Tx& tx) {
-    AIMS_ASSIGN_OR_RETURN(store::Statement * stmt,
-                          tx.connection().Prepare("SELECT size, time_us, root, signature FROM tree_heads ORDER BY size"));
     ledger::CompactRange range;
     uint64_t previous = 0;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      uint64_t size = static_cast<uint64_t>(stmt->Int(0));
-      auto root_blob = stmt->Blob(2);
-      if (size > leaves_.size() || root_blob.size() != 32) break;
-      while (range.size() < size) range.Append(leaves_[range.size()]);
-      ledger::Hash signed_root;
-      std::copy(root_blob.begin(), root_blob.end(), signed_root.begin());
-      if (range.Root() != signed_root) {
-        stmt->Reset();
-        Problem("ledger entries " + std::to_string(previous + 1) + ".." + std::to_string(size),
-                "do not match the tree head signed at size " + std::to_string(size) +
+    bool found = false;
+    base::Status s = tx.ledger().ScanTreeHeads([&](const ledger::TreeHead& head) -> base::Status {
+      if (found || head.size > leaves_.size()) return base::Status::OK();
+      while (range.size() < head.size) range.Append(leaves_[range.size()]);
+      if (range.Root() != head.root) {
+        Problem("ledger entries " + std::to_string(previous + 1) + ".." + std::to_string(head.size),
+                "do not match the tree head signed at size " + std::to_string(head.size) +
                     ": an entry in this range was altered, inserted or removed");
-        return base::Status::OK();
+        found = true;
       }
-      previous = size;
+      previous = head.size;
+      return base::Status::OK();
+    });
+    if (s.code() == base::StatusCode::kCorruption) {
+      Problem("tree_heads", std::string(s.message()));
+      return base::Status::OK();
     }
-    stmt->Reset();
-    return base::Status::OK();
+    return s;
   }
 
   base::Status CheckCompactRange(store::Tx& tx) {
@@ -264,7 +259,12 @@ class Verifier {
       return base::Status::OK();
     }
     report_.witness = *witness;
-    if (!*witness) return base::Status::OK();
+    if (!*witness) {
+      if (!leaves_.empty()) {
+        Problem("tree-head.json", "missing: the witness of the last signed head was removed");
+      }
+      return base::Status::OK();
+    }
     const ledger::TreeHead& w = **witness;
     if (!ledger::VerifyTreeHead(key_, w)) {
       Problem("tree-head.json", "its signature does not verify with ledger.pub");
@@ -273,7 +273,7 @@ class Verifier {
                                     " entries was issued but the log has only " +
                                     std::to_string(leaves_.size()) +
                                     ": the database was rolled back or truncated");
-    } else if (ledger::RootOf(std::span(leaves_).first(w.size), options_.threads) != w.root) {
+    } else if (w.size > 0 && ledger::RootOf(std::span(leaves_).first(w.size), options_.threads) != w.root) {
       Problem("tree-head.json", "the log's first " + std::to_string(w.size) +
                                     " entries no longer match the head issued for them");
     }

@@ -87,6 +87,13 @@ base::Result<std::unique_ptr<Workspace>> Workspace::Create(const WorkspaceOption
   }));
   auto ws = std::unique_ptr<Workspace>(new Workspace(options, std::move(*store)));
   ws->secret_key_ = pair.secret_key;
+  // A signed head for the empty log, so the witness file exists from the start: from then on a
+  // missing tree-head.json means someone removed it.
+  ledger::TreeHead empty;
+  empty.time = base::Now();
+  empty.root = ledger::EmptyTreeHash();
+  ledger::SignTreeHead(pair.secret_key, &empty);
+  AIMS_TRY(ws->WriteHeadFile(empty));
   return ws;
 }
 
@@ -183,16 +190,25 @@ base::Status Workspace::WriteHeadFile(const ledger::TreeHead& head) {
   ::flock(lock, LOCK_EX);
   base::Status s;
   auto current = ReadHeadFile(paths_.tree_head);
-  if (!current.ok() || !*current || (*current)->size < head.size) {
+  if (!current.ok() || !*current || (*current)->size < head.size ||
+      ((*current)->size == 0 && head.size == 0)) {
     std::string tmp = paths_.tree_head + ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::trunc);
-      out << HeadJson(head);
-      out.flush();
-      if (!out) s = base::Status::IOError("cannot write", tmp);
+    std::string text = HeadJson(head);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()) ||
+        ::fsync(fd) != 0) {
+      s = base::Status::IOError(std::string("cannot write: ") + std::strerror(errno), tmp);
     }
+    if (fd >= 0) ::close(fd);
     if (s.ok() && ::rename(tmp.c_str(), paths_.tree_head.c_str()) != 0) {
       s = base::Status::IOError(std::strerror(errno), paths_.tree_head);
+    }
+    if (s.ok()) {
+      int dir = ::open(paths_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+      }
     }
   }
   ::flock(lock, LOCK_UN);

@@ -213,6 +213,31 @@ base::Result<int64_t> LedgerTable::TreeHeadCount() {
   return n;
 }
 
+base::Status LedgerTable::ScanTreeHeads(
+    const std::function<base::Status(const ledger::TreeHead&)>& fn) {
+  AIMS_ASSIGN_OR_RETURN(Statement * stmt,
+                        conn_.Prepare("SELECT size, time_us, root, signature FROM tree_heads ORDER BY size"));
+  while (true) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ledger::TreeHead head;
+    head.size = static_cast<uint64_t>(stmt->Int(0));
+    head.time = base::Timestamp(stmt->Int(1));
+    base::Status s;
+    if (!CopyBlob(stmt->Blob(2), &head.root) || !CopyBlob(stmt->Blob(3), &head.signature)) {
+      s = base::Status::Corruption("malformed signed tree head", "tree head at size " + std::to_string(head.size));
+    }
+    if (s.ok()) s = fn(head);
+    if (!s.ok()) {
+      stmt->Reset();
+      return s;
+    }
+  }
+  stmt->Reset();
+  return base::Status::OK();
+}
+
 base::Status LedgerTable::SavePublicKey(const ledger::PublicKey& key) {
   AIMS_ASSIGN_OR_RETURN(Statement * stmt,
                         conn_.Prepare("INSERT INTO ledger_keys (id, public_key) VALUES (1, ?)"));

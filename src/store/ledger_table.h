@@ -46,6 +46,8 @@ class LedgerTable {
   base::Status InsertTreeHead(const ledger::TreeHead& head);
   base::Result<std::optional<ledger::TreeHead>> LatestTreeHead();
   base::Result<int64_t> TreeHeadCount();
+  // Every stored head, smallest size first.
+  base::Status ScanTreeHeads(const std::function<base::Status(const ledger::TreeHead&)>& fn);
 
   base::Status SavePublicKey(const ledger::PublicKey& key);
   base::Result<std::optional<ledger::PublicKey>> LoadPublicKey();

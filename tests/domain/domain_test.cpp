@@ -1,0 +1,220 @@
+// Unit tests for src/domain: the rules (risk scoring, evidence freshness and control status,
+// validation), the record field lists and canonical state.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "domain/canonical_state.h"
+#include "domain/control_status.h"
+#include "domain/risk_scoring.h"
+#include "domain/validate.h"
+
+namespace aims::domain {
+namespace {
+
+base::Date D(const char* s) { return *base::Date::Parse(s); }
+
+TEST(RiskScoring, BandsEveryCellOfTheMatrix) {
+  // Expected level for likelihood (rows) x impact (columns) on the default 5 x 5 scale.
+  const char* expected[5][5] = {
+      {"low", "low", "low", "low", "medium"},
+      {"low", "low", "medium", "medium", "high"},
+      {"low", "medium", "medium", "high", "high"},
+      {"low", "medium", "high", "high", "critical"},
+      {"medium", "high", "high", "critical", "critical"},
+  };
+  for (int l = 1; l <= 5; ++l) {
+    for (int i = 1; i <= 5; ++i) {
+      Risk r;
+      r.likelihood = l;
+      r.impact = i;
+      EXPECT_EQ(RiskScore(r), l * i);
+      EXPECT_EQ(EnumName(LevelForScore(RiskScore(r))), expected[l - 1][i - 1]) << l << "x" << i;
+    }
+  }
+}
+
+TEST(RiskScoring, ReviewOverdueOnlyWhenOpenAndPast) {
+  Risk r;
+  EXPECT_FALSE(ReviewOverdue(r, D("2026-11-28")));  // no review date
+  r.review_date = D("2026-11-27");
+  EXPECT_TRUE(ReviewOverdue(r, D("2026-11-28")));
+  EXPECT_FALSE(ReviewOverdue(r, D("2026-11-27")));  // due today is not overdue
+  r.status = RiskStatus::kClosed;
+  EXPECT_FALSE(ReviewOverdue(r, D("2026-11-28")));
+}
+
+TEST(ControlStatus, ExpiredEvidenceDegradesAClaimedControl) {
+  struct Case {
+    ControlStatus declared;
+    EvidenceTally evidence;
+    const char* expected;
+  } cases[] = {
+      {ControlStatus::kImplemented, {1, 0}, "implemented"},
+      {ControlStatus::kImplemented, {1, 3}, "implemented"},  // one current piece is enough
+      {ControlStatus::kImplemented, {0, 2}, "evidence_expired"},
+      {ControlStatus::kImplemented, {0, 0}, "unevidenced"},
+      {ControlStatus::kPartial, {0, 1}, "evidence_expired"},
+      {ControlStatus::kPartial, {0, 0}, "partial"},
+      {ControlStatus::kPlanned, {0, 1}, "planned"},
+      {ControlStatus::kNotStarted, {0, 0}, "not_started"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(EnumName(EffectiveControlStatus(c.declared, c.evidence)), c.expected)
+        << EnumName(c.declared) << " " << c.evidence.current << "/" << c.evidence.expired;
+  }
+}
+
+TEST(ControlStatus, EvidenceCountsUntilTheEndOfItsExpiryDay) {
+  Evidence e;
+  EXPECT_TRUE(EvidenceCurrent(e, D("2030-01-01")));  // no expiry
+  e.expires_on = D("2026-11-28");
+  EXPECT_TRUE(EvidenceCurrent(e, D("2026-11-28")));
+  EXPECT_FALSE(EvidenceCurrent(e, D("2026-11-29")));
+  e.expires_on.reset();
+  e.meta.retired_at = base::Timestamp(1);
+  EXPECT_FALSE(EvidenceCurrent(e, D("2026-11-28")));
+}
+
+TEST(ControlStatus, RequirementStatusAddsUpImplementingControls) {
+  using E = EffectiveStatus;
+  auto status = [](Applicability a, std::vector<E> v) { return std::string(EnumName(RequirementStatus(a, v))); };
+  EXPECT_EQ(status(Applicability::kNotApplicable, {E::kImplemented}), "not_applicable");
+  EXPECT_EQ(status(Applicability::kApplicable, {}), "not_started");
+  EXPECT_EQ(status(Applicability::kApplicable, {E::kImplemented, E::kImplemented}), "implemented");
+  EXPECT_EQ(status(Applicability::kApplicable, {E::kImplemented, E::kEvidenceExpired}), "evidence_expired");
+  EXPECT_EQ(status(Applicability::kApplicable, {E::kImplemented, E::kUnevidenced}), "unevidenced");
+  EXPECT_EQ(status(Applicability::kApplicable, {E::kImplemented, E::kPlanned}), "partial");
+  EXPECT_EQ(status(Applicability::kUndecided, {E::kPlanned, E::kNotStarted}), "planned");
+  EXPECT_EQ(status(Applicability::kUndecided, {E::kNotStarted}), "not_started");
+}
+
+TEST(Validate, RequiredFieldsRangesAndText) {
+  AiSystem s;
+  base::Status st = Validate(s);
+  EXPECT_EQ(st.code(), base::StatusCode::kInvalidArgument);
+  EXPECT_EQ(st.where(), "name");
+  s.name = "Credit assistant";
+  EXPECT_EQ(Validate(s).where(), "purpose");
+  s.purpose = "Scores applications";
+  EXPECT_TRUE(Validate(s).ok());
+  s.name = "two\nlines";
+  EXPECT_EQ(Validate(s).where(), "name");
+  s.name = std::string("bad \xff utf-8");
+  EXPECT_EQ(Validate(s).where(), "name");
+  s.name = "ok";
+  s.description = "multi\nline\tfine";
+  EXPECT_TRUE(Validate(s).ok());
+
+  Risk r;
+  r.title = "Bias";
+  r.likelihood = 6;
+  EXPECT_EQ(Validate(r).where(), "likelihood");
+  r.likelihood = 0;
+  EXPECT_EQ(Validate(r).where(), "likelihood");
+  r.likelihood = 5;
+  EXPECT_TRUE(Validate(r).ok());
+}
+
+TEST(Validate, KindRules) {
+  Person p;
+  p.name = "Alice";
+  p.email = "not-an-email";
+  EXPECT_EQ(Validate(p).where(), "email");
+  p.email = "alice@example.com";
+  EXPECT_TRUE(Validate(p).ok());
+
+  SoaEntry e;
+  e.framework = "iso42001";
+  e.requirement = "A.2.2";
+  e.catalog_version = "2023";
+  e.catalog_revision = 1;
+  EXPECT_TRUE(Validate(e).ok());  // undecided needs no justification
+  e.applicable = Applicability::kNotApplicable;
+  EXPECT_EQ(Validate(e).where(), "justification");
+  e.justification = "We do not develop AI systems.";
+  EXPECT_TRUE(Validate(e).ok());
+
+  Evidence ev;
+  ev.title = "Report";
+  ev.sha256 = std::string(64, 'a');
+  EXPECT_TRUE(Validate(ev).ok());
+  ev.sha256 = std::string(64, 'A');
+  EXPECT_EQ(Validate(ev).where(), "sha256");
+  ev.sha256 = std::string(64, 'a');
+  ev.observed_from = D("2026-02-01");
+  ev.observed_to = D("2026-01-01");
+  EXPECT_EQ(Validate(ev).where(), "observed_to");
+
+  Control c;
+  c.code = "CTL-1";
+  c.title = "Logging";
+  c.requirements = {"A.6.2.8"};
+  EXPECT_EQ(Validate(c).code(), base::StatusCode::kInvalidArgument);
+  c.requirements = {"iso42001:A.6.2.8"};
+  EXPECT_TRUE(Validate(c).ok());
+}
+
+TEST(Fields, NamesAreUniqueAndNeverShadowRecordMeta) {
+  const std::set<std::string> meta = {"entity", "id", "record_version", "created_at", "updated_at", "retired_at"};
+  ForEachRecordType([&]<class T>() {
+    std::set<std::string> seen;
+    for (const Field& f : FieldsOf<T>()) {
+      EXPECT_TRUE(seen.insert(std::string(f.name)).second) << Info(T::kKind).name << "." << f.name;
+      EXPECT_FALSE(meta.count(std::string(f.name))) << Info(T::kKind).name << "." << f.name;
+      if (f.kind == FieldKind::kRef || f.kind == FieldKind::kRefList) {
+        EXPECT_NE(f.ref, EntityKind::kNone) << f.name;
+      }
+    }
+    for (auto key : T::kNaturalKey) EXPECT_TRUE(seen.count(std::string(key))) << key;
+  });
+}
+
+TEST(EntityKind, DisplayIdsRoundTrip) {
+  EXPECT_EQ(DisplayId(EntityKind::kAiSystem, 12), "SYS-12");
+  EXPECT_EQ(*ParseDisplayId(EntityKind::kAiSystem, "SYS-12"), 12);
+  EXPECT_EQ(*ParseDisplayId(EntityKind::kAiSystem, "sys-12"), 12);
+  EXPECT_EQ(*ParseDisplayId(EntityKind::kAiSystem, "12"), 12);
+  EXPECT_FALSE(ParseDisplayId(EntityKind::kAiSystem, "RISK-12"));
+  EXPECT_FALSE(ParseDisplayId(EntityKind::kAiSystem, "SYS-0"));
+  EXPECT_FALSE(ParseDisplayId(EntityKind::kAiSystem, "SYS--1"));
+  EXPECT_FALSE(ParseDisplayId(EntityKind::kAiSystem, "Credit assistant"));
+  for (size_t i = 0; i < kEntityKindCount; ++i) {
+    auto kind = static_cast<EntityKind>(i);
+    EXPECT_EQ(*EntityKindFromName(Info(kind).name), kind);
+  }
+}
+
+TEST(CanonicalState, CoversEveryFieldAndMeta) {
+  AiSystem s;
+  s.meta.id = 3;
+  s.meta.version = 2;
+  s.meta.created_at = *base::Timestamp::Parse("2026-01-02T03:04:05Z");
+  s.meta.updated_at = *base::Timestamp::Parse("2026-01-03T03:04:05Z");
+  s.name = "Chat";
+  s.purpose = "Answers";
+  s.models = {2, 5};
+  s.iso22989_roles = {Iso22989Role::kCustomer};
+  std::string c = CanonicalState(s);
+  EXPECT_EQ(c.substr(0, 39), "{\"affected_stakeholders\":[],\"ai_act_rol");
+  EXPECT_NE(c.find("\"entity\":\"ai_system\""), std::string::npos);
+  EXPECT_NE(c.find("\"models\":[2,5]"), std::string::npos);
+  EXPECT_NE(c.find("\"owner\":null"), std::string::npos);
+  EXPECT_NE(c.find("\"record_version\":2"), std::string::npos);
+  EXPECT_NE(c.find("\"retired_at\":null"), std::string::npos);
+  // Changing any single field changes the hash.
+  base::Digest before = StateHash(s);
+  AiSystem t = s;
+  t.deployment_context = "x";
+  EXPECT_NE(StateHash(t), before);
+  t = s;
+  t.meta.version = 3;
+  EXPECT_NE(StateHash(t), before);
+  t = s;
+  t.human_oversight = HumanOversight::kNone;
+  EXPECT_NE(StateHash(t), before);
+  EXPECT_EQ(StateHash(s), before);
+}
+
+}  // namespace
+}  // namespace aims::domain

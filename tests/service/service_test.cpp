@@ -1,0 +1,217 @@
+// Unit tests for src/service on a real data directory: every mutation is one transaction with its
+// ledger entries and signed head; failures write nothing; the verifier names what was changed;
+// catalogs are imported, diffed and adopted.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "ledger/key_file.h"
+#include "service/catalog_service.h"
+#include "service/export_import.h"
+#include "service/ledger_verifier.h"
+#include "service/soa_report.h"
+#include "service/workspace.h"
+#include "support/temp_dir.h"
+
+namespace aims::service {
+namespace {
+
+using aims::testing::TempDir;
+
+std::unique_ptr<Workspace> NewRegister(const TempDir& dir, const std::string& name = "data") {
+  WorkspaceOptions options;
+  options.data_dir = dir.Sub(name);
+  options.actor = "test:alice";
+  auto ws = Workspace::Create(options);
+  EXPECT_TRUE(ws.ok()) << ws.status().ToString();
+  domain::Organisation org;
+  org.name = "Test Org";
+  base::Status s = (*ws)->Mutate([&](Mutation& m) { return InitialiseRegister(m, org); });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return std::move(*ws);
+}
+
+uint64_t LedgerSize(Workspace& ws) {
+  int64_t n = 0;
+  EXPECT_TRUE(ws.Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(n, tx.ledger().LastSeq());
+    return base::Status::OK();
+  }).ok());
+  return static_cast<uint64_t>(n);
+}
+
+TEST(Workspace, InitSeedsAnnexAAndSignsTheLedger) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  ASSERT_TRUE(ws->last_head());
+  EXPECT_EQ(ws->last_head()->size, LedgerSize(*ws));
+  auto key = ledger::ReadPublicKey(ws->paths().public_key);
+  ASSERT_TRUE(key.ok());
+  EXPECT_TRUE(ledger::VerifyTreeHead(*key, *ws->last_head()));
+  auto soa = BuildSoa(*ws, "iso42001", *base::Date::Parse("2026-11-28"));
+  ASSERT_TRUE(soa.ok());
+  EXPECT_EQ(soa->rows.size(), 38u);
+  EXPECT_EQ(soa->catalog, "iso42001@2023#1");
+  struct stat st;
+  ASSERT_EQ(::stat(ws->paths().secret_key.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  auto report = VerifyLedger(*ws, {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->problems.front().what;
+}
+
+TEST(Mutation, AFailedUseCaseLeavesRecordsAndLedgerUnchanged) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  uint64_t before = LedgerSize(*ws);
+  base::Status s = ws->Mutate([&](Mutation& m) -> base::Status {
+    domain::AiSystem ok;
+    ok.name = "First";
+    ok.purpose = "fine";
+    AIMS_TRY(m.Create(ok).status());
+    domain::AiSystem dup;
+    dup.name = "first";  // duplicate name, ignoring case
+    dup.purpose = "clash";
+    return m.Create(dup).status();
+  });
+  EXPECT_EQ(s.code(), base::StatusCode::kAlreadyExists);
+  EXPECT_EQ(s.where(), "name");
+  EXPECT_EQ(LedgerSize(*ws), before);
+  int64_t systems = -1;
+  ASSERT_TRUE(ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(systems, tx.records<domain::AiSystem>().Count(true));
+    return base::Status::OK();
+  }).ok());
+  EXPECT_EQ(systems, 0);
+}
+
+TEST(Mutation, ChecksReferencesCatalogIdsAndVersions) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  domain::AiSystem s;
+  s.name = "Chat";
+  s.purpose = "answers";
+  s.owner = 99;
+  base::Status st = ws->Mutate([&](Mutation& m) { return m.Create(s).status(); });
+  EXPECT_EQ(st.code(), base::StatusCode::kInvalidArgument);
+  EXPECT_EQ(st.where(), "owner");
+  EXPECT_NE(st.message().find("PER-99"), std::string_view::npos);
+
+  domain::Control c;
+  c.code = "CTL-X";
+  c.title = "x";
+  c.requirements = {"iso42001:A.99.9"};
+  st = ws->Mutate([&](Mutation& m) { return m.Create(c).status(); });
+  EXPECT_EQ(st.code(), base::StatusCode::kNotFound);
+  c.requirements = {"iso27001:A.8.15", "iso42001:A.6.2.8"};
+  ASSERT_TRUE(ws->Mutate([&](Mutation& m) { return m.Create(c).status(); }).ok());
+
+  s.owner.reset();
+  ASSERT_TRUE(ws->Mutate([&](Mutation& m) { return m.Create(s).status(); }).ok());
+  domain::AiSystem stale = s;
+  ASSERT_TRUE(ws->Mutate([&](Mutation& m) {
+    s.purpose = "first edit";
+    return m.Update(s, 1);
+  }).ok());
+  EXPECT_EQ(s.meta.version, 2);
+  st = ws->Mutate([&](Mutation& m) {
+    stale.purpose = "lost update";
+    return m.Update(stale, 1);
+  });
+  EXPECT_EQ(st.code(), base::StatusCode::kConflict);
+}
+
+TEST(Verifier, NamesARecordChangedBehindAimsBack) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  ASSERT_TRUE(ws->store().connection().Exec("UPDATE controls SET title = 'edited' WHERE id = 5").ok());
+  auto report = VerifyLedger(*ws, {});
+  ASSERT_TRUE(report.ok());
+  ASSERT_FALSE(report->ok());
+  EXPECT_EQ(report->problems.front().where, "control CTL-5");
+}
+
+TEST(Verifier, RefusesToExtendALedgerWhoseStateWasRewritten) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  ASSERT_TRUE(ws->store().connection().Exec("UPDATE ledger_state SET compact_range = x'00'").ok());
+  domain::Role r;
+  r.name = "Auditor";
+  base::Status s = ws->Mutate([&](Mutation& m) { return m.Create(r).status(); });
+  EXPECT_EQ(s.code(), base::StatusCode::kCorruption);
+}
+
+TEST(Catalogs, ImportDiffAndAdoptANewRevision) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  const char* rev2 = R"(format: aims-catalog/1
+id: iso42001
+version: "2023"
+revision: 2
+title: test revision
+source: test
+licence: test
+locale: en
+items:
+  - {id: A, kind: annex, title: Annex A}
+  - {id: A.2, kind: objective, parent: A, title: Policies}
+  - {id: A.2.2, kind: control, parent: A.2, title: AI policy (retitled)}
+  - {id: A.2.9, kind: control, parent: A.2, title: A new control}
+)";
+  auto imported = ImportCatalog(*ws, rev2, "rev2.yaml");
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  ASSERT_TRUE(imported->diff);
+  EXPECT_EQ(*imported->soa_uses, "2023#1");
+  EXPECT_EQ(imported->diff->added, std::vector<std::string>{"A.2.9"});
+  EXPECT_EQ(imported->diff->removed.size(), 37u + 32u);  // 37 controls and the 32 leaf clauses
+  EXPECT_EQ(ImportCatalog(*ws, rev2, "again.yaml").status().code(), base::StatusCode::kAlreadyExists);
+
+  auto adopted = AdoptCatalog(*ws, "iso42001", "2023", 2);
+  ASSERT_TRUE(adopted.ok()) << adopted.status().ToString();
+  EXPECT_EQ(adopted->updated, 1);
+  EXPECT_EQ(adopted->added, 1);
+  EXPECT_EQ(adopted->retired, 37);
+  auto soa = BuildSoa(*ws, "iso42001", *base::Date::Parse("2026-11-28"));
+  ASSERT_TRUE(soa.ok());
+  EXPECT_EQ(soa->catalog, "iso42001@2023#2");
+  EXPECT_EQ(soa->rows.size(), 2u);
+  auto report = VerifyLedger(*ws, {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok());
+}
+
+TEST(ExportImport, RoundTripIsLossless) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  auto blob = ws->blobs().Put("evidence bytes");
+  ASSERT_TRUE(blob.ok());
+  ASSERT_TRUE(ws->Mutate([&](Mutation& m) -> base::Status {
+    domain::Evidence ev;
+    ev.title = "Policy";
+    ev.sha256 = blob->sha256;
+    ev.size_bytes = blob->size;
+    ev.controls = {1, 2};
+    ev.expires_on = *base::Date::Parse("2027-01-01");
+    return m.Create(ev).status();
+  }).ok());
+  auto first = ExportRegister(*ws, {});
+  ASSERT_TRUE(first.ok());
+  WorkspaceOptions options;
+  options.data_dir = dir.Sub("copy");
+  auto copy = Workspace::Create(options);
+  ASSERT_TRUE(copy.ok());
+  auto summary = ImportRegister(**copy, *first, "first.json");
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  auto second = ExportRegister(**copy, {});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*first, *second);
+  auto report = VerifyLedger(**copy, {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok());
+  // Importing again into the same (now full) register is refused and writes nothing.
+  uint64_t size = LedgerSize(**copy);
+  EXPECT_EQ(ImportRegister(**copy, *first, "first.json").status().code(), base::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(LedgerSize(**copy), size);
+}
+
+}  // namespace
+}  // namespace aims::service

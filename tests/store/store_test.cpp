@@ -1,0 +1,283 @@
+// Unit tests for src/store on real SQLite files: migrations (including a failing one), the
+// schema convention, record tables, and two connections writing at once.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "store/sqlite/sqlite_connection.h"
+#include "store/store.h"
+#include "support/temp_dir.h"
+
+namespace aims::store {
+namespace {
+
+using aims::testing::TempDir;
+
+std::unique_ptr<Connection> OpenRaw(const std::string& path) {
+  auto conn = OpenSqlite(path, {.busy_timeout_ms = 5000, .create_if_missing = true});
+  EXPECT_TRUE(conn.ok()) << conn.status().ToString();
+  return std::move(*conn);
+}
+
+std::set<std::string> Tables(Connection& conn) {
+  std::set<std::string> out;
+  auto stmt = conn.Prepare("SELECT name FROM sqlite_master WHERE type = 'table'");
+  while (*(*stmt)->Step()) out.insert(std::string((*stmt)->Text(0)));
+  (*stmt)->Reset();
+  return out;
+}
+
+TEST(Migrator, AppliesEmbeddedMigrationsOnceAndRecordsThem) {
+  TempDir dir;
+  auto conn = OpenRaw(dir.Sub("a.db"));
+  auto migrations = SqliteMigrations();
+  ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(migrations.front().name, "0001_initial");
+  auto first = Migrate(*conn, migrations);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->from_version, 0);
+  EXPECT_EQ(first->applied.size(), migrations.size());
+  auto again = Migrate(*conn, migrations);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->applied.empty());
+  EXPECT_TRUE(CheckSchemaCurrent(*conn, migrations).ok());
+  EXPECT_TRUE(Tables(*conn).count("ai_systems"));
+}
+
+TEST(Migrator, AFailingMigrationRollsBackAndTheStoreRefusesToOpen) {
+  TempDir dir;
+  std::string path = dir.Sub("b.db");
+  auto migrations = SqliteMigrations();
+  std::vector<Migration> broken = migrations;
+  Migration bad;
+  bad.version = 9000;
+  bad.name = "9000_broken";
+  bad.sql = "CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);";
+  broken.push_back(bad);
+  {
+    auto conn = OpenRaw(path);
+    auto report = Migrate(*conn, broken);
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.status().code(), base::StatusCode::kFailedPrecondition);
+    EXPECT_NE(report.status().message().find("9000_broken"), std::string_view::npos);
+    EXPECT_NE(report.status().message().find("rolled back"), std::string_view::npos);
+    EXPECT_FALSE(Tables(*conn).count("half_done"));  // nothing of the failed migration remains
+    EXPECT_TRUE(Tables(*conn).count("ai_systems"));   // the earlier ones stay applied
+    EXPECT_FALSE(CheckSchemaCurrent(*conn, broken).ok());
+  }
+  // The store opens fine with the real migrations: the database is at a consistent version.
+  auto store = Store::OpenSqlite(path, {});
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+}
+
+TEST(Migrator, RefusesADatabaseFromANewerAims) {
+  TempDir dir;
+  std::string path = dir.Sub("c.db");
+  {
+    auto store = Store::OpenSqlite(path, {.create_if_missing = true});
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->connection().Exec(
+        "INSERT INTO schema_migrations VALUES (9999, '9999_future', 'x', '2030-01-01T00:00:00Z')").ok());
+  }
+  auto store = Store::OpenSqlite(path, {});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), base::StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("newer aims"), std::string_view::npos);
+}
+
+TEST(Migrator, RefusesAShippedMigrationThatChanged) {
+  TempDir dir;
+  std::string path = dir.Sub("d.db");
+  auto conn = OpenRaw(path);
+  ASSERT_TRUE(Migrate(*conn, SqliteMigrations()).ok());
+  ASSERT_TRUE(conn->Exec("UPDATE schema_migrations SET sha256 = 'edited' WHERE version = 1").ok());
+  auto report = Migrate(*conn, SqliteMigrations());
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.status().message().find("0001_initial"), std::string_view::npos);
+}
+
+// The migrations must follow the layout table_sql.h derives from the field lists.
+TEST(Schema, MigrationsMatchTheRecordFieldLists) {
+  TempDir dir;
+  auto store = Store::OpenSqlite(dir.Sub("e.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  Connection& conn = (*store)->connection();
+  auto columns = [&](const std::string& table) {
+    std::vector<std::string> out;
+    auto stmt = conn.Prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    (*stmt)->BindText(1, table);
+    while (*(*stmt)->Step()) out.emplace_back((*stmt)->Text(0));
+    (*stmt)->Reset();
+    return out;
+  };
+  domain::ForEachRecordType([&]<class T>() {
+    const TableSql& sql = SqlFor<T>();
+    std::vector<std::string> expected = {"id", "record_version", "created_at", "updated_at", "retired_at"};
+    for (const auto& f : sql.scalar_fields) expected.emplace_back(f.name);
+    EXPECT_EQ(columns(sql.table), expected) << sql.table;
+    for (const auto& link : sql.links) {
+      EXPECT_EQ(columns(link.table), (std::vector<std::string>{"owner_id", "target_id"})) << link.table;
+    }
+  });
+}
+
+domain::AiSystem System(const std::string& name) {
+  domain::AiSystem s;
+  s.meta.version = 1;
+  s.meta.created_at = base::Timestamp(1);
+  s.meta.updated_at = base::Timestamp(1);
+  s.name = name;
+  s.purpose = "test";
+  return s;
+}
+
+TEST(RecordTable, InsertGetUpdateWithVersionsAndLinks) {
+  TempDir dir;
+  auto store = Store::OpenSqlite(dir.Sub("f.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  domain::Id sys_id = 0;
+  base::Status s = (*store)->Write([&](Tx& tx) -> base::Status {
+    domain::Model m;
+    m.meta.version = 1;
+    m.name = "gbm";
+    m.version = "1";
+    AIMS_ASSIGN_OR_RETURN(domain::Id model_id, tx.records<domain::Model>().Insert(m));
+    m.version = "2";
+    AIMS_ASSIGN_OR_RETURN(domain::Id model2, tx.records<domain::Model>().Insert(m));
+    domain::AiSystem sys = System("Credit");
+    sys.models = {model_id, model2};
+    sys.affected_stakeholders = {"applicants", "officers, \"senior\""};
+    sys.iso22989_roles = {domain::Iso22989Role::kProducer, domain::Iso22989Role::kProvider};
+    AIMS_ASSIGN_OR_RETURN(sys_id, tx.records<domain::AiSystem>().Insert(sys));
+    return base::Status::OK();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  s = (*store)->Write([&](Tx& tx) -> base::Status {
+    auto table = tx.records<domain::AiSystem>();
+    AIMS_ASSIGN_OR_RETURN(domain::AiSystem got, table.Get(sys_id));
+    EXPECT_EQ(got.name, "Credit");
+    EXPECT_EQ(got.models, (std::vector<domain::Id>{1, 2}));
+    EXPECT_EQ(got.affected_stakeholders, (std::vector<std::string>{"applicants", "officers, \"senior\""}));
+    EXPECT_EQ(got.iso22989_roles.size(), 2u);
+    EXPECT_EQ(got.meta.created_at, base::Timestamp(1));
+    // An update from version 1 succeeds; a second one that still expects version 1 conflicts.
+    got.meta.version = 2;
+    got.models = {2};
+    AIMS_TRY(table.Update(got, 1));
+    got.meta.version = 2;
+    base::Status stale = table.Update(got, 1);
+    EXPECT_EQ(stale.code(), base::StatusCode::kConflict);
+    AIMS_ASSIGN_OR_RETURN(domain::AiSystem after, table.Get(sys_id));
+    EXPECT_EQ(after.models, (std::vector<domain::Id>{2}));
+    EXPECT_EQ(after.meta.version, 2);
+    domain::AiSystem missing = System("Nobody");
+    missing.meta.id = 999;
+    EXPECT_EQ(table.Update(missing, 1).code(), base::StatusCode::kNotFound);
+    EXPECT_EQ(table.Get(999).status().code(), base::StatusCode::kNotFound);
+    // Natural key lookups ignore case.
+    AIMS_ASSIGN_OR_RETURN(auto found, table.FindByKey(System("CREDIT")));
+    EXPECT_EQ(found, std::optional<domain::Id>(sys_id));
+    // The unique index is the backstop if a caller skips the check.
+    EXPECT_EQ(table.Insert(System("credit")).status().code(), base::StatusCode::kAlreadyExists);
+    // A dangling reference is refused by the foreign keys.
+    domain::AiSystem dangling = System("Dangling");
+    dangling.models = {77};
+    EXPECT_FALSE(table.Insert(dangling).ok());
+    return base::Status::OK();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+TEST(RecordTable, ScanPagesInIdOrderWithLinks) {
+  TempDir dir;
+  auto store = Store::OpenSqlite(dir.Sub("g.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->Write([&](Tx& tx) -> base::Status {
+    domain::Dataset d;
+    d.meta.version = 1;
+    d.name = "data";
+    AIMS_TRY(tx.records<domain::Dataset>().Insert(d).status());
+    for (int i = 0; i < 5000; ++i) {
+      domain::AiSystem s = System("sys " + std::to_string(i));
+      if (i % 3 == 0) s.datasets = {1};
+      if (i % 7 == 0) s.meta.retired_at = base::Timestamp(2);
+      AIMS_TRY(tx.records<domain::AiSystem>().Insert(s).status());
+    }
+    return base::Status::OK();
+  }).ok());
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
+    auto table = tx.records<domain::AiSystem>();
+    int64_t n = 0, linked = 0;
+    domain::Id last = 0;
+    AIMS_TRY(table.Scan({}, [&](domain::AiSystem& s) -> base::Status {
+      EXPECT_GT(s.meta.id, last);
+      last = s.meta.id;
+      EXPECT_EQ(!s.datasets.empty(), (s.meta.id - 1) % 3 == 0) << s.meta.id;
+      linked += !s.datasets.empty();
+      ++n;
+      return base::Status::OK();
+    }));
+    EXPECT_EQ(n, 5000);
+    EXPECT_EQ(linked, 1667);
+    int64_t live = 0;
+    AIMS_TRY(table.Scan({.include_retired = false}, [&](domain::AiSystem&) -> base::Status {
+      ++live;
+      return base::Status::OK();
+    }));
+    EXPECT_EQ(live, 5000 - 715);
+    AIMS_ASSIGN_OR_RETURN(int64_t counted, table.Count(false));
+    EXPECT_EQ(counted, live);
+    std::vector<domain::Id> page;
+    AIMS_TRY(table.Scan({.after = 4990, .limit = 5}, [&](domain::AiSystem& s) -> base::Status {
+      page.push_back(s.meta.id);
+      return base::Status::OK();
+    }));
+    EXPECT_EQ(page, (std::vector<domain::Id>{4991, 4992, 4993, 4994, 4995}));
+    return base::Status::OK();
+  }).ok());
+}
+
+TEST(Store, TwoWritersQueueOnTheWriteLockInsteadOfFailing) {
+  TempDir dir;
+  std::string path = dir.Sub("h.db");
+  ASSERT_TRUE(Store::OpenSqlite(path, {.create_if_missing = true}).ok());
+  auto writer = [&](int which) {
+    auto store = Store::OpenSqlite(path, {});
+    ASSERT_TRUE(store.ok());
+    for (int i = 0; i < 50; ++i) {
+      base::Status s = (*store)->Write([&](Tx& tx) -> base::Status {
+        return tx.records<domain::AiSystem>().Insert(System("w" + std::to_string(which) + "-" + std::to_string(i))).status();
+      });
+      ASSERT_TRUE(s.ok()) << s.ToString();
+    }
+  };
+  std::thread a(writer, 1), b(writer, 2);
+  a.join();
+  b.join();
+  auto store = Store::OpenSqlite(path, {});
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(int64_t n, tx.records<domain::AiSystem>().Count(true));
+    EXPECT_EQ(n, 100);
+    return base::Status::OK();
+  }).ok());
+}
+
+TEST(Store, ABodyThatFailsWritesNothing) {
+  TempDir dir;
+  auto store = Store::OpenSqlite(dir.Sub("i.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  base::Status s = (*store)->Write([&](Tx& tx) -> base::Status {
+    AIMS_TRY(tx.records<domain::AiSystem>().Insert(System("kept?")).status());
+    return base::Status::InvalidArgument("second record is bad");
+  });
+  EXPECT_EQ(s.code(), base::StatusCode::kInvalidArgument);
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(int64_t n, tx.records<domain::AiSystem>().Count(true));
+    EXPECT_EQ(n, 0);
+    return base::Status::OK();
+  }).ok());
+}
+
+}  // namespace
+}  // namespace aims::store
