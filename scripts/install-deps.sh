@@ -15,7 +15,7 @@ test_pkgs=(
   libgtest-dev libgmock-dev sqlite3 clang-14 libclang-rt-14-dev procps
 )
 # Benchmarks only (not needed by `scripts/dev demo` or `scripts/dev test`).
-bench_pkgs=(libbenchmark-dev hyperfine time)
+bench_pkgs=(libbenchmark-dev hyperfine time jq)
 
 want=("${build_pkgs[@]}")
 case "${1:-all}" in

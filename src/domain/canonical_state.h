@@ -1,13 +1,23 @@
 // The canonical state of a record: the bytes whose SHA-256 the ledger holds for it. Every field
 // and all of RecordMeta is included, so any change to a stored record, however made, changes
-// its hash. Encoding (base/canonical_json.h): keys "entity", "id", "record_version", "created_at",
-// "updated_at", "retired_at" and each field by name; enums as names, dates as YYYY-MM-DD,
-// timestamps as RFC 3339, an absent value as null, reference lists sorted.
+// its hash. Encoding (the rules of base/canonical_json.h): one JSON object whose keys are
+// "entity", "id", "record_version", "created_at", "updated_at", "retired_at" and each field by
+// name, sorted by their bytes; enums as names, dates as YYYY-MM-DD, timestamps as RFC 3339 with
+// microseconds, an absent value as null, reference lists sorted.
 // These bytes are a format: see docs/ledger-format.md before changing anything here.
+//
+// The key order of a record type never changes, so it is computed once per type and each record
+// is written straight into its slots: this runs once per record in every import and every
+// `aims ledger verify`.
+// Thread safety: CanonicalState may be called from any thread (buffers are thread-local).
 #pragma once
 
+#include <algorithm>
+#include <charconv>
 #include <string>
+#include <vector>
 
+#include "base/assert.h"
 #include "base/canonical_json.h"
 #include "base/sha256.h"
 #include "domain/entities.h"
@@ -16,53 +26,119 @@ namespace aims::domain {
 
 namespace internal {
 
-class CanonicalFieldWriter {
- public:
-  explicit CanonicalFieldWriter(base::CanonicalJson* out) : out_(out) {}
+struct CanonicalLayout {
+  std::vector<std::string> prefixes;  // per sorted slot: "\"key\":" (with a leading comma after the first)
+  int entity = 0, id = 0, version = 0, created = 0, updated = 0, retired = 0;
+  std::vector<int> field_slot;  // slot of each field, in VisitFields order
+};
 
-  void operator()(const Field& f, const std::string& v) { out_->Text(f.name, v); }
-  void operator()(const Field& f, const int64_t& v) { out_->Int(f.name, v); }
-  void operator()(const Field& f, const bool& v) { out_->Bool(f.name, v); }
-  void operator()(const Field& f, const std::optional<base::Date>& v) {
-    if (v) out_->Text(f.name, v->ToString()); else out_->Null(f.name);
+CanonicalLayout BuildCanonicalLayout(const std::vector<Field>& fields);
+
+template <class T>
+const CanonicalLayout& LayoutOf() {
+  static const CanonicalLayout layout = BuildCanonicalLayout(FieldsOf<T>());
+  return layout;
+}
+
+inline void AppendInt(std::string* out, int64_t v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, end);
+}
+
+// Writes each visited field's value into its slot.
+class SlotWriter {
+ public:
+  SlotWriter(const CanonicalLayout& layout, std::vector<std::string>* slots)
+      : layout_(layout), slots_(slots) {}
+
+  void operator()(const Field&, const std::string& v) { base::AppendJsonString(Next(), v); }
+  void operator()(const Field&, const int64_t& v) { AppendInt(Next(), v); }
+  void operator()(const Field&, const bool& v) { Next()->append(v ? "true" : "false"); }
+  void operator()(const Field&, const std::optional<base::Date>& v) {
+    std::string* s = Next();
+    if (v) base::AppendJsonString(s, v->ToString()); else s->append("null");
   }
-  void operator()(const Field& f, const std::vector<std::string>& v) { out_->TextArray(f.name, v); }
-  void operator()(const Field& f, const std::optional<Id>& v) {
-    if (v) out_->Int(f.name, *v); else out_->Null(f.name);
+  void operator()(const Field&, const std::vector<std::string>& v) {
+    std::string* s = Next();
+    s->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) s->push_back(',');
+      base::AppendJsonString(s, v[i]);
+    }
+    s->push_back(']');
   }
-  void operator()(const Field& f, const std::vector<Id>& v) { out_->IntArray(f.name, v); }
+  void operator()(const Field&, const std::optional<Id>& v) {
+    std::string* s = Next();
+    if (v) AppendInt(s, *v); else s->append("null");
+  }
+  void operator()(const Field&, const std::vector<Id>& v) {
+    std::string* s = Next();
+    s->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) s->push_back(',');
+      AppendInt(s, v[i]);
+    }
+    s->push_back(']');
+  }
   template <DomainEnum E>
-  void operator()(const Field& f, const E& v) { out_->Text(f.name, EnumName(v)); }
+  void operator()(const Field&, const E& v) {
+    base::AppendJsonString(Next(), EnumName(v));
+  }
   template <DomainEnum E>
-  void operator()(const Field& f, const std::vector<E>& v) {
-    std::vector<std::string> names;
-    names.reserve(v.size());
-    for (E e : v) names.emplace_back(EnumName(e));
-    out_->TextArray(f.name, names);
+  void operator()(const Field&, const std::vector<E>& v) {
+    std::string* s = Next();
+    s->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) s->push_back(',');
+      base::AppendJsonString(s, EnumName(v[i]));
+    }
+    s->push_back(']');
   }
 
  private:
-  base::CanonicalJson* out_;
+  std::string* Next() { return &(*slots_)[static_cast<size_t>(layout_.field_slot[field_++])]; }
+
+  const CanonicalLayout& layout_;
+  std::vector<std::string>* slots_;
+  size_t field_ = 0;
 };
 
 }  // namespace internal
 
+// Appends the canonical state of `record` to *out.
+template <class T>
+void AppendCanonicalState(const T& record, std::string* out) {
+  const internal::CanonicalLayout& layout = internal::LayoutOf<T>();
+  thread_local std::vector<std::string> slots;
+  slots.resize(layout.prefixes.size());
+  for (auto& s : slots) s.clear();
+  base::AppendJsonString(&slots[static_cast<size_t>(layout.entity)], Info(T::kKind).name);
+  internal::AppendInt(&slots[static_cast<size_t>(layout.id)], record.meta.id);
+  internal::AppendInt(&slots[static_cast<size_t>(layout.version)], record.meta.version);
+  base::AppendJsonString(&slots[static_cast<size_t>(layout.created)], record.meta.created_at.ToString());
+  base::AppendJsonString(&slots[static_cast<size_t>(layout.updated)], record.meta.updated_at.ToString());
+  if (record.meta.retired_at) {
+    base::AppendJsonString(&slots[static_cast<size_t>(layout.retired)], record.meta.retired_at->ToString());
+  } else {
+    slots[static_cast<size_t>(layout.retired)].append("null");
+  }
+  internal::SlotWriter writer(layout, &slots);
+  VisitConst(record, writer);
+  out->push_back('{');
+  for (size_t i = 0; i < slots.size(); ++i) {
+    out->append(layout.prefixes[i]);
+    out->append(slots[i]);
+  }
+  out->push_back('}');
+}
+
 template <class T>
 std::string CanonicalState(const T& record) {
-  base::CanonicalJson json;
-  json.Text("entity", Info(T::kKind).name);
-  json.Int("id", record.meta.id);
-  json.Int("record_version", record.meta.version);
-  json.Text("created_at", record.meta.created_at.ToString());
-  json.Text("updated_at", record.meta.updated_at.ToString());
-  if (record.meta.retired_at) {
-    json.Text("retired_at", record.meta.retired_at->ToString());
-  } else {
-    json.Null("retired_at");
-  }
-  internal::CanonicalFieldWriter writer(&json);
-  VisitConst(record, writer);
-  return json.Finish();
+  std::string out;
+  out.reserve(512);
+  AppendCanonicalState(record, &out);
+  return out;
 }
 
 template <class T>

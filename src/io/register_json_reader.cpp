@@ -212,7 +212,11 @@ base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::stri
   }
   json::parse_options opts;
   opts.max_depth = 64;
+  // One arena for the whole document: a register of 100k records is millions of small values,
+  // and the arena allocates them cheaply and frees them at once.
+  json::monotonic_resource arena;
   json::stream_parser parser(json::storage_ptr(), opts);
+  parser.reset(&arena);
   boost::system::error_code ec;
   size_t consumed = parser.write_some(text.data(), text.size(), ec);
   if (!ec && consumed < text.size()) {

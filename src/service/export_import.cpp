@@ -6,6 +6,7 @@
 #include "io/register_json_reader.h"
 #include "io/register_json_writer.h"
 #include "service/catalog_service.h"
+#include "store/bulk_load.h"
 
 namespace aims::service {
 
@@ -89,7 +90,8 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
   }
 
   ImportSummary summary;
-  AIMS_TRY(ws.MutateWithCatalogs(catalogs, [&](Mutation& m) -> base::Status {
+  AIMS_TRY(ws.store().SetBulkLoad(true));
+  base::Status imported = ws.MutateWithCatalogs(catalogs, [&](Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(bool empty, RegisterIsEmpty(m.tx()));
     if (!empty) {
       return base::Status::FailedPrecondition(
@@ -97,6 +99,7 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
           ws.paths().dir);
     }
     if (catalog_records.empty()) AIMS_TRY(RegisterBuiltinCatalogs(m));
+    AIMS_ASSIGN_OR_RETURN(store::BulkLoad bulk, store::BulkLoad::Begin(m.tx()));
     base::Status status;
     domain::ForEachRecordType([&]<class T>() {
       if (!status.ok()) return;
@@ -118,8 +121,12 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
       summary.counts[section] = static_cast<int64_t>(records.size());
       summary.records += static_cast<int64_t>(records.size());
     });
-    return status;
-  }));
+    AIMS_TRY(status);
+    return bulk.Finish(m.tx());
+  });
+  base::Status wal = ws.store().SetBulkLoad(false);
+  AIMS_TRY(imported);
+  AIMS_TRY(wal);
   ws.InvalidateCatalogs();
   if (ws.last_head()) summary.ledger_size = ws.last_head()->size;
   return summary;

@@ -55,8 +55,9 @@ class Mutation {
   base::Status Update(T& record, int64_t expected_version, std::string_view action = "update") {
     record.meta.version = expected_version + 1;
     record.meta.updated_at = now_;
-    AIMS_TRY(Check(record));
-    AIMS_TRY(tx_.records<T>().Update(record, expected_version));
+    AIMS_TRY(CheckContent(record));
+    base::Status updated = tx_.records<T>().Update(record, expected_version);
+    if (!updated.ok()) return Diagnose(record, updated, /*inserting=*/false);
     return Log(record, action);
   }
 
@@ -92,19 +93,44 @@ class Mutation {
  private:
   template <class T>
   base::Result<domain::Id> Insert(T& record, std::string_view action) {
-    AIMS_TRY(Check(record));
-    AIMS_ASSIGN_OR_RETURN(domain::Id id, tx_.records<T>().Insert(record));
-    record.meta.id = id;
+    AIMS_TRY(CheckContent(record));
+    auto id = tx_.records<T>().Insert(record);
+    if (!id.ok()) return Diagnose(record, id.status(), /*inserting=*/true);
+    record.meta.id = *id;
     AIMS_TRY(Log(record, action));
-    return id;
+    return *id;
+  }
+
+  // What can be checked without the database: domain rules and catalog references.
+  template <class T>
+  base::Status CheckContent(T& record) {
+    NormaliseLists(record);
+    AIMS_TRY(domain::Validate(record));
+    return CheckCatalogRefs(record);
+  }
+
+  // The database's constraints (foreign keys, unique natural keys) guard every write; when one
+  // fires, find which reference or key it was so the error names the field. The failed
+  // statement was rolled back on its own; the transaction can still be queried.
+  template <class T>
+  base::Status Diagnose(const T& record, const base::Status& failure, bool inserting) {
+    bool constraint = failure.code() == base::StatusCode::kAlreadyExists ||
+                      failure.code() == base::StatusCode::kInvalidArgument;
+    if (!constraint || !failure.where().empty()) return failure;
+    base::Status precise = CheckStored(record);
+    if (precise.ok() && inserting && record.meta.id > 0) {
+      AIMS_ASSIGN_OR_RETURN(bool taken, tx_.records<T>().Exists(record.meta.id));
+      if (taken) {
+        precise = base::Status::AlreadyExists(
+            "another " + std::string(domain::Info(T::kKind).noun) + " has this id", "id");
+      }
+    }
+    return precise.ok() ? failure : precise;
   }
 
   template <class T>
-  base::Status Check(T& record) {
-    NormaliseLists(record);
-    AIMS_TRY(domain::Validate(record));
+  base::Status CheckStored(const T& record) {
     AIMS_TRY(CheckReferences(record));
-    AIMS_TRY(CheckCatalogRefs(record));
     AIMS_ASSIGN_OR_RETURN(auto existing, tx_.records<T>().FindByKey(record));
     if (existing && *existing != record.meta.id) {
       std::string key;

@@ -35,6 +35,10 @@ base::Status Store::Run(bool write, const std::function<base::Status(Tx&)>& body
   return s;
 }
 
+base::Status Store::SetBulkLoad(bool on) {
+  return conn_->Exec(on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL");
+}
+
 base::Status Store::Write(const std::function<base::Status(Tx&)>& body) { return Run(true, body); }
 base::Status Store::Read(const std::function<base::Status(Tx&)>& body) { return Run(false, body); }
 

@@ -47,6 +47,11 @@ class Store {
   // Runs `body` in a read transaction: a consistent snapshot.
   base::Status Read(const std::function<base::Status(Tx&)>& body);
 
+  // Bulk loading into an empty database (aims import): while on, commits use a rollback journal
+  // instead of the write-ahead log, so each page is written once rather than twice; commits stay
+  // atomic and durable. Not an error if another connection prevents the switch: the WAL stays.
+  base::Status SetBulkLoad(bool on);
+
   const MigrationReport& migration_report() const { return migration_report_; }
   Connection& connection() { return *conn_; }
 

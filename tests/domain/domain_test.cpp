@@ -185,6 +185,71 @@ TEST(EntityKind, DisplayIdsRoundTrip) {
   }
 }
 
+// An independent, slow construction of the canonical object with base::CanonicalJson, which
+// sorts its keys itself: the fast per-type layout must produce the same bytes.
+class ReferenceWriter {
+ public:
+  explicit ReferenceWriter(base::CanonicalJson* j) : j_(j) {}
+  void operator()(const Field& f, const std::string& v) { j_->Text(f.name, v); }
+  void operator()(const Field& f, const int64_t& v) { j_->Int(f.name, v); }
+  void operator()(const Field& f, const bool& v) { j_->Bool(f.name, v); }
+  void operator()(const Field& f, const std::optional<base::Date>& v) {
+    if (v) j_->Text(f.name, v->ToString()); else j_->Null(f.name);
+  }
+  void operator()(const Field& f, const std::vector<std::string>& v) { j_->TextArray(f.name, v); }
+  void operator()(const Field& f, const std::optional<Id>& v) {
+    if (v) j_->Int(f.name, *v); else j_->Null(f.name);
+  }
+  void operator()(const Field& f, const std::vector<Id>& v) { j_->IntArray(f.name, v); }
+  template <DomainEnum E>
+  void operator()(const Field& f, const E& v) { j_->Text(f.name, EnumName(v)); }
+  template <DomainEnum E>
+  void operator()(const Field& f, const std::vector<E>& v) {
+    std::vector<std::string> names;
+    for (E e : v) names.emplace_back(EnumName(e));
+    j_->TextArray(f.name, names);
+  }
+
+ private:
+  base::CanonicalJson* j_;
+};
+
+template <class T>
+std::string ReferenceCanonical(const T& r) {
+  base::CanonicalJson j;
+  j.Text("entity", Info(T::kKind).name);
+  j.Int("id", r.meta.id);
+  j.Int("record_version", r.meta.version);
+  j.Text("created_at", r.meta.created_at.ToString());
+  j.Text("updated_at", r.meta.updated_at.ToString());
+  if (r.meta.retired_at) j.Text("retired_at", r.meta.retired_at->ToString()); else j.Null("retired_at");
+  ReferenceWriter w(&j);
+  VisitConst(r, w);
+  return j.Finish();
+}
+
+TEST(CanonicalState, FastLayoutMatchesTheReferenceEncodingForEveryKind) {
+  ForEachRecordType([&]<class T>() {
+    T r;
+    r.meta = {7, 3, base::Timestamp(1764300000123456), base::Timestamp(1764300000654321), std::nullopt};
+    EXPECT_EQ(CanonicalState(r), ReferenceCanonical(r)) << Info(T::kKind).name;
+    // Fill every text field with awkward content and every list with two items.
+    auto fill = [](const Field&, auto& v) {
+      using V = std::decay_t<decltype(v)>;
+      if constexpr (std::is_same_v<V, std::string>) v = "quote \" back\\slash \x01 tab\t é";
+      else if constexpr (std::is_same_v<V, std::vector<std::string>>) v = {"b", "a,\"c\""};
+      else if constexpr (std::is_same_v<V, std::vector<Id>>) v = {2, 9};
+      else if constexpr (std::is_same_v<V, std::optional<Id>>) v = 4;
+      else if constexpr (std::is_same_v<V, std::optional<base::Date>>) v = *base::Date::Parse("2027-02-28");
+      else if constexpr (std::is_same_v<V, int64_t>) v = -12;
+      else if constexpr (std::is_same_v<V, bool>) v = true;
+    };
+    r.VisitFields(fill);
+    r.meta.retired_at = base::Timestamp(-5);
+    EXPECT_EQ(CanonicalState(r), ReferenceCanonical(r)) << Info(T::kKind).name;
+  });
+}
+
 TEST(CanonicalState, CoversEveryFieldAndMeta) {
   AiSystem s;
   s.meta.id = 3;

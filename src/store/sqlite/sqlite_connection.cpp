@@ -80,7 +80,7 @@ class SqliteConnection final : public Connection {
   }
 
   base::Result<Statement*> Prepare(std::string_view sql) override {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) {
       it->second->Reset();
       return it->second.get();
@@ -133,7 +133,12 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   bool in_tx_ = false;
-  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> cache_;
+  // Keyed by SQL text, looked up without copying it (every record write prepares several).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace
@@ -155,12 +160,15 @@ base::Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path,
   auto conn = std::make_unique<SqliteConnection>(db);
   // WAL lets readers run beside the writer; synchronous=FULL makes each commit durable when it
   // returns (NORMAL would only be durable at the next checkpoint).
+  // 16 KiB pages: bulk inserts of records with several indexes run about a third faster than
+  // with 4 KiB (measured, docs/benchmarks.md); only takes effect when the file is created.
   const char* pragmas =
+      "PRAGMA page_size=16384;"
       "PRAGMA journal_mode=WAL;"
       "PRAGMA synchronous=FULL;"
       "PRAGMA foreign_keys=ON;"
       "PRAGMA temp_store=MEMORY;"
-      "PRAGMA cache_size=-65536;";
+      "PRAGMA cache_size=-262144;";
   if (options.read_only) pragmas = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;";
   base::Status s = conn->Exec(pragmas);
   if (!s.ok()) return s.WithContext(path);
