@@ -9,6 +9,8 @@
 namespace aims::cli {
 
 void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void RegisterContextNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void RegisterInventoryNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterRegisterCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterLedgerCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterCatalogCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);

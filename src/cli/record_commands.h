@@ -15,6 +15,7 @@
 #include "cli/field_text.h"
 #include "cli/output.h"
 #include "io/register_json_writer.h"
+#include "service/record_stream.h"
 #include "service/workspace.h"
 
 namespace aims::cli {
@@ -195,14 +196,12 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
         if (ctx.json) {
           StdoutWriter out;
           out.buffer() = "[";
-          AIMS_TRY(ws->Read([&](store::Tx& tx) {
-            return tx.records<T>().Scan(scan, [&](T& record) -> base::Status {
-              if (!keep(record)) return base::Status::OK();
-              out.buffer().append(emitted > 1 ? ",\n  " : "\n  ");
-              io::RecordJsonWriter::Append(record, &out.buffer());
-              out.MaybeFlush();
-              return base::Status::OK();
-            });
+          AIMS_TRY(service::StreamRecords<T>(*ws, scan, [&](T& record) -> base::Status {
+            if (!keep(record)) return base::Status::OK();
+            out.buffer().append(emitted > 1 ? ",\n  " : "\n  ");
+            io::RecordJsonWriter::Append(record, &out.buffer());
+            out.MaybeFlush();
+            return base::Status::OK();
           }));
           out.buffer().append(emitted ? "\n]\n" : "]\n");
           return base::Status::OK();
@@ -212,15 +211,13 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
         headers.insert(headers.end(), cols.begin(), cols.end());
         if (args->all) headers.push_back("retired");
         Table table(headers);
-        AIMS_TRY(ws->Read([&](store::Tx& tx) {
-          return tx.records<T>().Scan(scan, [&](T& record) -> base::Status {
-            if (!keep(record)) return base::Status::OK();
-            std::vector<std::string> row = {domain::DisplayId(kKind, record.meta.id)};
-            for (const auto& c : cols) row.push_back(FieldText(record, c));
-            if (args->all) row.push_back(record.meta.retired_at ? record.meta.retired_at->date().ToString() : "");
-            table.AddRow(std::move(row));
-            return base::Status::OK();
-          });
+        AIMS_TRY(service::StreamRecords<T>(*ws, scan, [&](T& record) -> base::Status {
+          if (!keep(record)) return base::Status::OK();
+          std::vector<std::string> row = {domain::DisplayId(kKind, record.meta.id)};
+          for (const auto& c : cols) row.push_back(FieldText(record, c));
+          if (args->all) row.push_back(record.meta.retired_at ? record.meta.retired_at->date().ToString() : "");
+          table.AddRow(std::move(row));
+          return base::Status::OK();
         }));
         Print(table.Render());
         Print(std::to_string(table.size()) + " " + std::string(table.size() == 1 ? domain::Info(kKind).noun : domain::Info(kKind).plural) + "\n");

@@ -135,23 +135,8 @@ void AddEvidenceCommands(CLI::App* noun, CliContext& ctx, Outcome& outcome) {
 }  // namespace
 
 void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
-  RegisterRecordCommands<domain::ScopeStatement>(
-      app, ctx, outcome,
-      {"scope", "The AIMS scope statement (clause 4.3); each `add` is a new revision",
-       true, false, false});
-  RegisterRecordCommands<domain::ContextIssue>(app, ctx, outcome,
-                                               {"issue", "Internal and external issues (clause 4.1)"});
-  RegisterRecordCommands<domain::InterestedParty>(app, ctx, outcome,
-                                                  {"party", "Interested parties (clause 4.2)"});
-  RegisterRecordCommands<domain::PartyRequirement>(
-      app, ctx, outcome, {"requirement", "Requirements of interested parties (clause 4.2)"});
-  RegisterRecordCommands<domain::Person>(app, ctx, outcome, {"person", "People who act in the AIMS"});
-  RegisterRecordCommands<domain::Role>(app, ctx, outcome, {"role", "AIMS roles and responsibilities"});
-  RegisterRecordCommands<domain::Supplier>(app, ctx, outcome, {"supplier", "Suppliers of models, data and services"});
-  RegisterRecordCommands<domain::Dataset>(app, ctx, outcome, {"dataset", "Datasets"});
-  RegisterRecordCommands<domain::Model>(app, ctx, outcome, {"model", "Models (one record per version)"});
-  RegisterRecordCommands<domain::AiSystem>(app, ctx, outcome, {"system", "The AI system inventory"});
-  RegisterRecordCommands<domain::Pipeline>(app, ctx, outcome, {"pipeline", "Data and ML pipelines"});
+  RegisterContextNouns(app, ctx, outcome);
+  RegisterInventoryNouns(app, ctx, outcome);
   RegisterRecordCommands<domain::Risk>(app, ctx, outcome, {"risk", "AI risks and their treatment"});
 
   auto framework = std::make_shared<std::string>();

@@ -31,6 +31,12 @@ using AllRecordTypes =
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
                Control, Risk, SoaEntry, Evidence>;
 
+// The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
+#define AIMS_RECORD_TYPES(X)                                                                    \
+  X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
+  X(InterestedParty) X(PartyRequirement) X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) \
+  X(Control) X(Risk) X(SoaEntry) X(Evidence)
+
 // Calls fn.template operator()<T>() for every record type, in the order above.
 template <class Fn>
 void ForEachRecordType(Fn&& fn) {

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "base/base64.h"
@@ -205,38 +206,56 @@ std::string Position(std::string_view text, size_t offset, std::string_view file
 
 }  // namespace
 
-base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::string_view file_name,
-                                                base::Timestamp now) {
+struct RegisterJsonSource::Impl {
+  json::monotonic_resource arena;  // one arena for the whole document: millions of small values
+  // Same storage as the parser's, so taking the parsed document is a move, not a deep copy,
+  // and freeing it is releasing the arena.
+  json::value root = json::value(json::storage_ptr(&arena));
+  std::string file;
+  base::Timestamp now;
+
+  const json::array* Section(std::string_view name) const {
+    const json::value* v = root.get_object().if_contains(name);
+    return v ? &v->get_array() : nullptr;
+  }
+};
+
+RegisterJsonSource::RegisterJsonSource(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RegisterJsonSource::RegisterJsonSource(RegisterJsonSource&&) noexcept = default;
+RegisterJsonSource& RegisterJsonSource::operator=(RegisterJsonSource&&) noexcept = default;
+RegisterJsonSource::~RegisterJsonSource() = default;
+
+base::Result<RegisterJsonSource> RegisterJsonSource::Parse(std::string_view text, std::string_view file_name,
+                                                           base::Timestamp now) {
   if (text.size() > kMaxRegisterBytes) {
     return base::Status::InvalidArgument("file is larger than 2 GiB", file_name);
   }
+  auto impl = std::make_unique<Impl>();
+  impl->file = std::string(file_name);
+  impl->now = now;
   json::parse_options opts;
   opts.max_depth = 64;
-  // One arena for the whole document: a register of 100k records is millions of small values,
-  // and the arena allocates them cheaply and frees them at once.
-  json::monotonic_resource arena;
   json::stream_parser parser(json::storage_ptr(), opts);
-  parser.reset(&arena);
+  parser.reset(&impl->arena);
   boost::system::error_code ec;
   size_t consumed = parser.write_some(text.data(), text.size(), ec);
-  if (!ec && consumed < text.size()) {
-    ec = json::error::extra_data;
-  }
+  if (!ec && consumed < text.size()) ec = json::error::extra_data;
   if (!ec) parser.finish(ec);
   if (ec) {
-    return base::Status::InvalidArgument("not valid JSON: " + ec.message(),
-                                         Position(text, consumed, file_name));
+    return base::Status::InvalidArgument("not valid JSON: " + ec.message(), Position(text, consumed, file_name));
   }
-  json::value root = parser.release();
-  std::string file(file_name);
-  if (!root.is_object()) return base::Status::InvalidArgument("the document must be a JSON object", file);
-  const json::object& top = root.get_object();
-
+  impl->root = parser.release();
+  const std::string& file = impl->file;
+  if (!impl->root.is_object()) return base::Status::InvalidArgument("the document must be a JSON object", file);
+  const json::object& top = impl->root.get_object();
   std::set<std::string, std::less<>> sections = {"format", "blobs"};
   domain::ForEachRecordType([&]<class T>() { sections.emplace(domain::Info(T::kKind).plural); });
   for (const auto& kv : top) {
     if (!sections.count(std::string_view(kv.key()))) {
       return base::Status::InvalidArgument("unknown section", file + ":/" + std::string(kv.key()));
+    }
+    if (kv.key() != "format" && kv.key() != "blobs" && !kv.value().is_array()) {
+      return base::Status::InvalidArgument("must be an array", file + ":/" + std::string(kv.key()));
     }
   }
   const json::value* format = top.if_contains("format");
@@ -245,46 +264,69 @@ base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::stri
         "not an aims register document (\"format\" must be \"" + std::string(kRegisterFormat) + "\")",
         file + ":/format");
   }
+  if (const json::value* blobs = top.if_contains("blobs"); blobs && !blobs->is_object()) {
+    return base::Status::InvalidArgument("must be an object", file + ":/blobs");
+  }
+  return RegisterJsonSource(std::move(impl));
+}
 
+template <class T>
+size_t RegisterJsonSource::Count() const {
+  const json::array* list = impl_->Section(domain::Info(T::kKind).plural);
+  return list ? list->size() : 0;
+}
+
+template <class T>
+base::Status RegisterJsonSource::Read(size_t begin, size_t end, std::vector<T>* out) const {
+  std::string section(domain::Info(T::kKind).plural);
+  const json::array* list = impl_->Section(section);
+  if (!list) return base::Status::OK();
+  end = std::min(end, list->size());
+  for (size_t i = begin; i < end; ++i) {
+    std::string ptr = "/" + section + "/" + std::to_string(i);
+    base::Status s = ReadRecord((*list)[i], ptr, impl_->now, &out->emplace_back());
+    if (!s.ok()) return s.WithContext(impl_->file + ":");
+  }
+  return base::Status::OK();
+}
+
+#define AIMS_INSTANTIATE_SOURCE(T)                                     \
+  template size_t RegisterJsonSource::Count<domain::T>() const;       \
+  template base::Status RegisterJsonSource::Read<domain::T>(size_t, size_t, std::vector<domain::T>*) const;
+AIMS_RECORD_TYPES(AIMS_INSTANTIATE_SOURCE)
+#undef AIMS_INSTANTIATE_SOURCE
+
+base::Status RegisterJsonSource::ReadBlobs(std::map<std::string, std::string>* out) const {
+  const json::value* blobs = impl_->root.get_object().if_contains("blobs");
+  if (!blobs) return base::Status::OK();
+  for (const auto& kv : blobs->get_object()) {
+    std::string ptr = impl_->file + ":/blobs/" + std::string(kv.key());
+    if (!kv.value().is_string()) return base::Status::InvalidArgument("must be a base64 string", ptr);
+    auto bytes = base::Base64Decode(kv.value().get_string());
+    if (!bytes.ok()) return base::Status::InvalidArgument(bytes.status().message(), ptr);
+    std::string sha = base::ToHex(base::Sha256(*bytes));
+    if (sha != std::string_view(kv.key())) {
+      return base::Status::InvalidArgument("content does not hash to its key (it hashes to " + sha + ")", ptr);
+    }
+    out->emplace(sha, std::move(*bytes));
+  }
+  return base::Status::OK();
+}
+
+base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::string_view file_name,
+                                                base::Timestamp now) {
+  AIMS_ASSIGN_OR_RETURN(RegisterJsonSource source, RegisterJsonSource::Parse(text, file_name, now));
   RegisterDocument doc;
   base::Status status;
   domain::ForEachRecordType([&]<class T>() {
     if (!status.ok()) return;
-    std::string section(domain::Info(T::kKind).plural);
-    const json::value* list = top.if_contains(section);
-    if (!list) return;
-    if (!list->is_array()) {
-      status = base::Status::InvalidArgument("must be an array", file + ":/" + section);
-      return;
-    }
     auto& out = doc.records<T>();
-    out.reserve(list->get_array().size());
-    size_t index = 0;
-    for (const auto& item : list->get_array()) {
-      std::string ptr = "/" + section + "/" + std::to_string(index++);
-      base::Status s = ReadRecord(item, ptr, now, &out.emplace_back());
-      if (!s.ok()) {
-        status = s.WithContext(file + ":");
-        return;
-      }
-    }
+    size_t n = source.Count<T>();
+    out.reserve(n);
+    status = source.Read<T>(0, n, &out);
   });
   AIMS_TRY(status);
-
-  if (const json::value* blobs = top.if_contains("blobs")) {
-    if (!blobs->is_object()) return base::Status::InvalidArgument("must be an object", file + ":/blobs");
-    for (const auto& kv : blobs->get_object()) {
-      std::string ptr = file + ":/blobs/" + std::string(kv.key());
-      if (!kv.value().is_string()) return base::Status::InvalidArgument("must be a base64 string", ptr);
-      auto bytes = base::Base64Decode(kv.value().get_string());
-      if (!bytes.ok()) return base::Status::InvalidArgument(bytes.status().message(), ptr);
-      std::string sha = base::ToHex(base::Sha256(*bytes));
-      if (sha != std::string_view(kv.key())) {
-        return base::Status::InvalidArgument("content does not hash to its key (it hashes to " + sha + ")", ptr);
-      }
-      doc.blobs.emplace(sha, std::move(*bytes));
-    }
-  }
+  AIMS_TRY(source.ReadBlobs(&doc.blobs));
   return doc;
 }
 

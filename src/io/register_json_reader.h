@@ -5,7 +5,10 @@
 // when the records are stored. Missing timestamps default to `now`; a missing record_version to 1.
 #pragma once
 
+#include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "base/time.h"
@@ -14,6 +17,32 @@
 namespace aims::io {
 
 inline constexpr size_t kMaxRegisterBytes = size_t{2} << 30;
+
+// A parsed register document whose records are converted on demand, a range of one section at
+// a time, so that an import can convert records on one thread while another stores them.
+// Thread safety: const methods may run on one thread while no other thread uses the object.
+class RegisterJsonSource {
+ public:
+  // Syntax errors and an unknown top-level shape are reported here (file, line and column).
+  static base::Result<RegisterJsonSource> Parse(std::string_view text, std::string_view file_name,
+                                                base::Timestamp now);
+  RegisterJsonSource(RegisterJsonSource&&) noexcept;
+  RegisterJsonSource& operator=(RegisterJsonSource&&) noexcept;
+  ~RegisterJsonSource();
+
+  // Number of records in T's section (0 if absent).
+  template <class T>
+  size_t Count() const;
+  // Appends records [begin, end) of T's section to *out. Errors name "file:/section/i/field".
+  template <class T>
+  base::Status Read(size_t begin, size_t end, std::vector<T>* out) const;
+  base::Status ReadBlobs(std::map<std::string, std::string>* out) const;
+
+ private:
+  struct Impl;
+  explicit RegisterJsonSource(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
 
 base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::string_view file_name,
                                                 base::Timestamp now);

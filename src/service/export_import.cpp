@@ -1,12 +1,17 @@
 #include "service/export_import.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "base/clock.h"
+#include "base/handoff_queue.h"
 #include "catalog/builtin_catalogs.h"
 #include "catalog/catalog_parser.h"
 #include "io/register_json_reader.h"
 #include "io/register_json_writer.h"
 #include "service/catalog_service.h"
 #include "store/bulk_load.h"
+#include "store/table_sql.h"
 
 namespace aims::service {
 
@@ -39,6 +44,44 @@ base::Result<std::string> ExportRegister(Workspace& ws, const ExportOptions& opt
 
 namespace {
 
+// A record-level error (whose `where` is a field name, or empty) at "file:/section/index[/field]".
+base::Status PointAt(const base::Status& s, const std::string& file, const std::string& section,
+                     size_t index) {
+  std::string where(s.where());
+  if (where.find(':') != std::string::npos) return s;  // already located (a reader error)
+  std::string ptr = file + ":/" + section + "/" + std::to_string(index);
+  if (!where.empty()) ptr += (where.front() == '/' ? "" : "/") + where;
+  return base::Status(s.code(), s.message(), ptr);
+}
+
+// The record a rebuilt unique index refused: the later, in document order, of the records that
+// share the key, pointing at the key's first field.
+base::Status NameDuplicate(const io::RegisterJsonSource& source, const store::DuplicateKey& dup,
+                           const std::string& file) {
+  base::Status result = base::Status::AlreadyExists("records share a unique key", dup.table);
+  domain::ForEachRecordType([&]<class T>() {
+    if (store::SqlFor<T>().table != dup.table || T::kNaturalKey.empty()) return;
+    std::vector<T> records;
+    if (!source.Read<T>(0, source.Count<T>(), &records).ok()) return;
+    std::optional<size_t> first, last;
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!std::binary_search(dup.ids.begin(), dup.ids.end(), records[i].meta.id)) continue;
+      if (!first) first = i;
+      last = i;
+    }
+    if (!first || *first == *last) return;
+    std::string key;
+    for (auto name : T::kNaturalKey) key += (key.empty() ? "" : ", ") + std::string(name);
+    result = PointAt(base::Status::AlreadyExists(
+                         "another " + std::string(domain::Info(T::kKind).noun) + " (" +
+                             domain::DisplayId(T::kKind, records[*first].meta.id) +
+                             ") has the same " + key,
+                         std::string(T::kNaturalKey[0])),
+                     file, std::string(domain::Info(T::kKind).plural), *last);
+  });
+  return result;
+}
+
 base::Result<bool> RegisterIsEmpty(store::Tx& tx) {
   bool empty = true;
   base::Status status;
@@ -54,16 +97,66 @@ base::Result<bool> RegisterIsEmpty(store::Tx& tx) {
 
 }  // namespace
 
+namespace {
+
+// Stores one batch of records converted and prepared on the producer thread.
+using StoreBatch = std::function<base::Status(Mutation&)>;
+using BatchQueue = base::HandoffQueue<StoreBatch>;
+
+constexpr size_t kBatchSize = 1024;
+
+// Converts every section in dependency order, prepares each record (rules, catalog ids, state
+// hash) and hands batches over; runs on its own thread.
+void Produce(const io::RegisterJsonSource& source, const catalog::CatalogSet& catalogs,
+             const std::string& file, BatchQueue* queue) {
+  base::Status status;
+  domain::ForEachRecordType([&]<class T>() {
+    size_t n = source.Count<T>();
+    std::string section(domain::Info(T::kKind).plural);
+    for (size_t begin = 0; begin < n && status.ok() && !queue->cancelled(); begin += kBatchSize) {
+      auto records = std::make_shared<std::vector<T>>();
+      records->reserve(kBatchSize);
+      status = source.Read<T>(begin, begin + kBatchSize, records.get());
+      if (!status.ok()) break;
+      auto hashes = std::make_shared<std::vector<base::Digest>>();
+      hashes->reserve(records->size());
+      for (size_t i = 0; i < records->size() && status.ok(); ++i) {
+        auto hash = Mutation::Prepare(catalogs, (*records)[i]);
+        if (hash.ok()) {
+          hashes->push_back(*hash);
+        } else {
+          status = PointAt(hash.status(), file, section, begin + i);
+        }
+      }
+      if (!status.ok()) break;
+      queue->Push([records, hashes, begin, section, file](Mutation& m) -> base::Status {
+        size_t failed = 0;
+        base::Status s = m.RestorePreparedMany<T>(*records, *hashes, &failed);
+        return s.ok() ? s : PointAt(s, file, section, begin + failed);
+      });
+    }
+  });
+  queue->Close(status);
+}
+
+}  // namespace
+
 base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
                                            std::string_view file_name) {
+  AIMS_ASSIGN_OR_RETURN(io::RegisterJsonSource source, io::RegisterJsonSource::Parse(text, file_name, base::Now()));
+  return ImportRegister(ws, source, file_name);
+}
+
+base::Result<ImportSummary> ImportRegister(Workspace& ws, const io::RegisterJsonSource& source,
+                                           std::string_view file_name) {
   std::string file(file_name);
-  AIMS_ASSIGN_OR_RETURN(io::RegisterDocument doc, io::ReadRegisterJson(text, file_name, base::Now()));
 
   // The catalogs the records are checked against: the built-in ones and the document's own.
   AIMS_ASSIGN_OR_RETURN(auto builtin, catalog::BuiltinCatalogs());
   catalog::CatalogSet catalogs = *builtin;
+  std::vector<domain::CatalogRecord> catalog_records;
+  AIMS_TRY(source.Read<domain::CatalogRecord>(0, source.Count<domain::CatalogRecord>(), &catalog_records));
   std::vector<std::shared_ptr<const catalog::Crosswalk>> crosswalks;
-  const auto& catalog_records = doc.records<domain::CatalogRecord>();
   for (size_t i = 0; i < catalog_records.size(); ++i) {
     std::string where = file + ":/catalogs/" + std::to_string(i) + "/content";
     auto lib = catalog::ParseLibrary(catalog_records[i].content, where);
@@ -79,8 +172,12 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
   for (auto& cw : crosswalks) AIMS_TRY(catalogs.AddCrosswalk(std::move(cw)).WithContext(file));
 
   // Evidence files first (content-addressed: an aborted import leaves only unreferenced blobs).
-  for (const auto& [sha, bytes] : doc.blobs) AIMS_TRY(ws.blobs().Put(bytes).status());
-  const auto& evidence = doc.records<domain::Evidence>();
+  std::map<std::string, std::string> blobs;
+  AIMS_TRY(source.ReadBlobs(&blobs));
+  for (const auto& [sha, bytes] : blobs) AIMS_TRY(ws.blobs().Put(bytes).status());
+  blobs.clear();
+  std::vector<domain::Evidence> evidence;
+  AIMS_TRY(source.Read<domain::Evidence>(0, source.Count<domain::Evidence>(), &evidence));
   for (size_t i = 0; i < evidence.size(); ++i) {
     if (!ws.blobs().Contains(evidence[i].sha256)) {
       return base::Status::InvalidArgument(
@@ -90,6 +187,14 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
   }
 
   ImportSummary summary;
+  domain::ForEachRecordType([&]<class T>() {
+    int64_t n = static_cast<int64_t>(source.Count<T>());
+    summary.counts[std::string(domain::Info(T::kKind).plural)] = n;
+    summary.records += n;
+  });
+
+  // One transaction; records are converted and hashed on a second thread while this one
+  // stores them (the two halves of the work take about as long as each other).
   AIMS_TRY(ws.store().SetBulkLoad(true));
   base::Status imported = ws.MutateWithCatalogs(catalogs, [&](Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(bool empty, RegisterIsEmpty(m.tx()));
@@ -100,29 +205,22 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
     }
     if (catalog_records.empty()) AIMS_TRY(RegisterBuiltinCatalogs(m));
     AIMS_ASSIGN_OR_RETURN(store::BulkLoad bulk, store::BulkLoad::Begin(m.tx()));
+    BatchQueue queue;
+    std::thread producer(Produce, std::cref(source), std::cref(catalogs), std::cref(file), &queue);
     base::Status status;
-    domain::ForEachRecordType([&]<class T>() {
-      if (!status.ok()) return;
-      std::string section(domain::Info(T::kKind).plural);
-      auto& records = doc.records<T>();
-      for (size_t i = 0; i < records.size() && status.ok(); ++i) {
-        auto id = m.Restore(records[i]);
-        if (!id.ok()) {
-          std::string ptr = file + ":/" + section + "/" + std::to_string(i);
-          base::Status s = id.status();
-          // Field-level problems name the field; join it onto the record's pointer.
-          std::string where(s.where());
-          if (!where.empty() && where.find(':') == std::string::npos && where.front() != '/') {
-            where = "/" + where;
-          }
-          status = base::Status(s.code(), s.message(), ptr + where);
-        }
+    while (std::optional<StoreBatch> batch = queue.Pop()) {
+      status = (*batch)(m);
+      if (!status.ok()) {
+        queue.Cancel();
+        break;
       }
-      summary.counts[section] = static_cast<int64_t>(records.size());
-      summary.records += static_cast<int64_t>(records.size());
-    });
+    }
+    if (status.ok()) status = queue.status();
+    producer.join();
     AIMS_TRY(status);
-    return bulk.Finish(m.tx());
+    base::Status indexed = bulk.Finish(m.tx());
+    if (!indexed.ok() && bulk.duplicate()) return NameDuplicate(source, *bulk.duplicate(), file);
+    return indexed;
   });
   base::Status wal = ws.store().SetBulkLoad(false);
   AIMS_TRY(imported);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "io/register_json_reader.h"
 #include "service/workspace.h"
 
 namespace aims::service {
@@ -27,6 +28,9 @@ struct ImportSummary {
 // REQUIRES: the workspace's register is empty (a fresh data directory): FailedPrecondition
 // otherwise. If the document carries no catalogs, the built-in ones are registered.
 base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
+                                           std::string_view file_name);
+// The same for a document already parsed (the CLI parses while it opens the data directory).
+base::Result<ImportSummary> ImportRegister(Workspace& ws, const io::RegisterJsonSource& source,
                                            std::string_view file_name);
 
 }  // namespace aims::service

@@ -1,5 +1,7 @@
 #include "service/ledger_appender.h"
 
+#include <algorithm>
+
 #include "ledger/entry_format.h"
 
 namespace aims::service {
@@ -47,6 +49,36 @@ base::Status LedgerAppender::Append(store::Tx& tx, ledger::LedgerEntry entry) {
   AIMS_TRY(tx.ledger().InsertEntry(entry, leaf_hash));
   range_.Append(leaf_hash);
   if (key_ && range_.size() % kCheckpointEvery == 0) AIMS_TRY(SignHead(tx, entry.time));
+  return base::Status::OK();
+}
+
+base::Status LedgerAppender::AppendMany(store::Tx& tx, std::vector<ledger::LedgerEntry> entries) {
+  std::vector<ledger::Hash> leaves;
+  leaves.reserve(entries.size());
+  std::string leaf;
+  uint64_t seq = range_.size();
+  for (ledger::LedgerEntry& entry : entries) {
+    for (const std::string* s : {&entry.actor, &entry.action, &entry.entity_type}) {
+      if (s->size() > ledger::kMaxLeafStringBytes) {
+        return base::Status::InvalidArgument("ledger text longer than 65535 bytes", "ledger");
+      }
+    }
+    entry.seq = static_cast<int64_t>(++seq);
+    leaf.clear();
+    ledger::EncodeLeaf(entry, &leaf);
+    leaves.push_back(ledger::HashLeaf(leaf));
+  }
+  // Stored in runs that end where a checkpoint head is due, so heads land where Append puts them.
+  size_t done = 0;
+  while (done < entries.size()) {
+    size_t to_checkpoint = kCheckpointEvery - range_.size() % kCheckpointEvery;
+    size_t n = std::min(entries.size() - done, to_checkpoint);
+    AIMS_TRY(tx.ledger().InsertEntries(std::span(entries).subspan(done, n),
+                                       std::span(leaves).subspan(done, n)));
+    for (size_t i = done; i < done + n; ++i) range_.Append(leaves[i]);
+    done += n;
+    if (key_ && range_.size() % kCheckpointEvery == 0) AIMS_TRY(SignHead(tx, entries[done - 1].time));
+  }
   return base::Status::OK();
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "base/result.h"
 #include "ledger/entry.h"
@@ -26,6 +27,8 @@ class LedgerAppender {
 
   // Assigns entry.seq and appends it. InvalidArgument if a text field exceeds the leaf format.
   base::Status Append(store::Tx& tx, ledger::LedgerEntry entry);
+  // Append for many entries at once (bulk import): the same entries, seqs and checkpoints.
+  base::Status AppendMany(store::Tx& tx, std::vector<ledger::LedgerEntry> entries);
   // Stores the compact range and a signed head for the current size. No-op if nothing appended.
   base::Status Seal(store::Tx& tx, base::Timestamp now);
 

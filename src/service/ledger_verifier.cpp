@@ -6,6 +6,7 @@
 #include "ledger/entry.h"
 #include "ledger/key_file.h"
 #include "ledger/merkle.h"
+#include "service/record_stream.h"
 
 namespace aims::service {
 
@@ -205,7 +206,8 @@ class Verifier {
     domain::ForEachRecordType([&]<class T>() {
       if (!status.ok()) return;
       std::string_view type = domain::Info(T::kKind).name;
-      status = tx.records<T>().Scan({}, [&](T& record) -> base::Status {
+      // Rows are decoded on a second thread while this one hashes them.
+      status = StreamRecords<T>(tx, {}, [&](T& record) -> base::Status {
         ++report_.records;
         std::string canonical = domain::CanonicalState(record);
         report_.record_bytes += canonical.size();

@@ -13,17 +13,34 @@ base::Status Mutation::CheckExists(const domain::Field& f, domain::Id id) {
   return base::Status::OK();
 }
 
-base::Status Mutation::CheckCatalogRefs(const domain::Control& control) {
+ledger::LedgerEntry Mutation::Entry(domain::EntityKind kind, domain::Id id,
+                                    const base::Digest& state_hash, std::string_view action) const {
+  ledger::LedgerEntry entry;
+  entry.time = now_;
+  entry.actor = actor_;
+  entry.action = std::string(action);
+  entry.entity_type = std::string(domain::Info(kind).name);
+  entry.entity_id = id;
+  entry.state_hash = state_hash;
+  return entry;
+}
+
+base::Status Mutation::LogHash(domain::EntityKind kind, domain::Id id, const base::Digest& state_hash,
+                               std::string_view action) {
+  return ledger_.Append(tx_, Entry(kind, id, state_hash, action));
+}
+
+base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Control& control) {
   for (const auto& ref : control.requirements) {
-    auto item = catalogs_.ResolveRequirement(ref);
+    auto item = catalogs.ResolveRequirement(ref);
     if (!item.ok()) return item.status().WithContext("requirements");
   }
   return base::Status::OK();
 }
 
-base::Status Mutation::CheckCatalogRefs(const domain::SoaEntry& entry) {
+base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry) {
   const catalog::Framework* fw =
-      catalogs_.Find(entry.framework, entry.catalog_version, entry.catalog_revision);
+      catalogs.Find(entry.framework, entry.catalog_version, entry.catalog_revision);
   if (!fw) {
     return base::Status::NotFound("no catalog " + entry.framework + "@" + entry.catalog_version +
                                       "#" + std::to_string(entry.catalog_revision),

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <span>
 #include <string_view>
 
 #include "base/result.h"
@@ -49,6 +50,48 @@ class Mutation {
     return Insert(record, "import");
   }
 
+  // Readies a record for RestorePrepared on any thread: list normalisation, domain rules and
+  // catalog references (what needs no database), then its state hash.
+  template <class T>
+  static base::Result<base::Digest> Prepare(const catalog::CatalogSet& catalogs, T& record) {
+    NormaliseLists(record);
+    AIMS_TRY(domain::Validate(record));
+    AIMS_TRY(CheckCatalogRefs(catalogs, record));
+    return domain::StateHash(record);
+  }
+
+  // Restore of a record already passed through Prepare, with the hash Prepare returned.
+  template <class T>
+  base::Status RestorePrepared(const T& record, const base::Digest& state_hash) {
+    if (record.meta.id <= 0 || record.meta.version < 1) {
+      return base::Status::InvalidArgument("a restored record needs an id and record_version >= 1");
+    }
+    auto id = tx_.records<T>().Insert(record);
+    if (!id.ok()) return Diagnose(record, id.status(), /*inserting=*/true);
+    return LogHash(T::kKind, record.meta.id, state_hash, "import");
+  }
+
+  // RestorePrepared for many records, several per statement (a large import). On error
+  // *failed is the index of the record it is about.
+  template <class T>
+  base::Status RestorePreparedMany(std::span<const T> records, std::span<const base::Digest> hashes,
+                                   size_t* failed) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (records[i].meta.id <= 0 || records[i].meta.version < 1) {
+        *failed = i;
+        return base::Status::InvalidArgument("a restored record needs an id and record_version >= 1");
+      }
+    }
+    base::Status inserted = tx_.records<T>().InsertMany(records, failed);
+    if (!inserted.ok()) return Diagnose(records[*failed], inserted, /*inserting=*/true);
+    std::vector<ledger::LedgerEntry> entries(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      entries[i] = Entry(T::kKind, records[i].meta.id, hashes[i], "import");
+    }
+    *failed = 0;
+    return ledger_.AppendMany(tx_, std::move(entries));
+  }
+
   // Stores `record` if the stored version is still `expected_version`; record.meta.version
   // becomes expected_version + 1. Conflict otherwise.
   template <class T>
@@ -77,18 +120,18 @@ class Mutation {
     return tx_.records<T>().Get(id);
   }
 
+  // The ledger entry (without seq) for a record state.
+  ledger::LedgerEntry Entry(domain::EntityKind kind, domain::Id id, const base::Digest& state_hash,
+                            std::string_view action) const;
+
   // Appends a ledger entry for the record's current state.
   template <class T>
   base::Status Log(const T& record, std::string_view action) {
-    ledger::LedgerEntry entry;
-    entry.time = now_;
-    entry.actor = actor_;
-    entry.action = std::string(action);
-    entry.entity_type = std::string(domain::Info(T::kKind).name);
-    entry.entity_id = record.meta.id;
-    entry.state_hash = domain::StateHash(record);
-    return ledger_.Append(tx_, std::move(entry));
+    return LogHash(T::kKind, record.meta.id, domain::StateHash(record), action);
   }
+
+  base::Status LogHash(domain::EntityKind kind, domain::Id id, const base::Digest& state_hash,
+                       std::string_view action);
 
  private:
   template <class T>
@@ -106,7 +149,7 @@ class Mutation {
   base::Status CheckContent(T& record) {
     NormaliseLists(record);
     AIMS_TRY(domain::Validate(record));
-    return CheckCatalogRefs(record);
+    return CheckCatalogRefs(catalogs_, record);
   }
 
   // The database's constraints (foreign keys, unique natural keys) guard every write; when one
@@ -176,10 +219,10 @@ class Mutation {
 
   base::Status CheckExists(const domain::Field& f, domain::Id id);
 
-  base::Status CheckCatalogRefs(const domain::Control& control);
-  base::Status CheckCatalogRefs(const domain::SoaEntry& entry);
+  static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Control& control);
+  static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry);
   template <class T>
-  base::Status CheckCatalogRefs(const T&) {
+  static base::Status CheckCatalogRefs(const catalog::CatalogSet&, const T&) {
     return base::Status::OK();
   }
 

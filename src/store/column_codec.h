@@ -16,12 +16,14 @@ std::string EncodeTextList(const std::vector<std::string>& values);
 base::Result<std::vector<std::string>> DecodeTextList(std::string_view json);
 
 // Binds scalar fields to consecutive parameters starting at `next`; skips reference lists.
+// Text held by the record or by the enum tables is bound without a copy: the record must
+// outlive the statement's Step.
 class FieldBinder {
  public:
   FieldBinder(Statement* stmt, int next) : stmt_(stmt), next_(next) {}
   int next() const { return next_; }
 
-  void operator()(const domain::Field&, const std::string& v) { stmt_->BindText(next_++, v); }
+  void operator()(const domain::Field&, const std::string& v) { stmt_->BindTextRef(next_++, v); }
   void operator()(const domain::Field&, const int64_t& v) { stmt_->BindInt(next_++, v); }
   void operator()(const domain::Field&, const bool& v) { stmt_->BindInt(next_++, v ? 1 : 0); }
   void operator()(const domain::Field&, const std::optional<base::Date>& v) {
@@ -35,7 +37,7 @@ class FieldBinder {
   }
   void operator()(const domain::Field&, const std::vector<domain::Id>&) {}
   template <domain::DomainEnum E>
-  void operator()(const domain::Field&, const E& v) { stmt_->BindText(next_++, domain::EnumName(v)); }
+  void operator()(const domain::Field&, const E& v) { stmt_->BindTextRef(next_++, domain::EnumName(v)); }
   template <domain::DomainEnum E>
   void operator()(const domain::Field&, const std::vector<E>& v) {
     std::vector<std::string> names;

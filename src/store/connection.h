@@ -20,6 +20,8 @@ class Statement {
   virtual void BindNull(int index) = 0;
   virtual void BindInt(int index, int64_t value) = 0;
   virtual void BindText(int index, std::string_view value) = 0;
+  // Binds without copying: the caller keeps `value` alive until Reset (bulk writes).
+  virtual void BindTextRef(int index, std::string_view value) = 0;
   virtual void BindBlob(int index, std::span<const uint8_t> value) = 0;
   // true when a result row is ready, false when the statement is done. Constraint violations
   // come back as AlreadyExists (unique) or InvalidArgument (foreign key, check).

@@ -63,6 +63,47 @@ base::Status LedgerTable::InsertEntry(const ledger::LedgerEntry& e, const ledger
   return StepDone(stmt);
 }
 
+namespace {
+
+constexpr int kEntryParams = 8;
+constexpr size_t kEntryRows = 64;
+
+const std::string& InsertEntryRowsSql() {
+  static const std::string sql = [] {
+    std::string s =
+        "INSERT INTO ledger_entries (seq, time_us, actor, action, entity_type, entity_id, "
+        "state_hash, leaf_hash) VALUES ";
+    for (size_t i = 0; i < kEntryRows; ++i) s += i ? ", (?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?)";
+    return s;
+  }();
+  return sql;
+}
+
+}  // namespace
+
+base::Status LedgerTable::InsertEntries(std::span<const ledger::LedgerEntry> entries,
+                                        std::span<const ledger::Hash> leaf_hashes) {
+  size_t i = 0;
+  for (; i + kEntryRows <= entries.size(); i += kEntryRows) {
+    AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(InsertEntryRowsSql()));
+    for (size_t r = 0; r < kEntryRows; ++r) {
+      const ledger::LedgerEntry& e = entries[i + r];
+      const int base = static_cast<int>(r) * kEntryParams;
+      stmt->BindInt(base + 1, e.seq);
+      stmt->BindInt(base + 2, e.time.micros());
+      stmt->BindTextRef(base + 3, e.actor);
+      stmt->BindTextRef(base + 4, e.action);
+      stmt->BindTextRef(base + 5, e.entity_type);
+      stmt->BindInt(base + 6, e.entity_id);
+      stmt->BindBlob(base + 7, e.state_hash);
+      stmt->BindBlob(base + 8, leaf_hashes[i + r]);
+    }
+    AIMS_TRY(StepDone(stmt));
+  }
+  for (; i < entries.size(); ++i) AIMS_TRY(InsertEntry(entries[i], leaf_hashes[i]));
+  return base::Status::OK();
+}
+
 base::Result<int64_t> LedgerTable::LastSeq() {
   AIMS_ASSIGN_OR_RETURN(Statement * stmt,
                         conn_.Prepare("SELECT coalesce(max(seq), 0) FROM ledger_entries"));

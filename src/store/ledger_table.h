@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ class LedgerTable {
   base::Status SaveCompactRange(std::string_view encoded);
 
   base::Status InsertEntry(const ledger::LedgerEntry& entry, const ledger::Hash& leaf_hash);
+  // The same for many entries, several rows per statement (bulk import).
+  base::Status InsertEntries(std::span<const ledger::LedgerEntry> entries,
+                             std::span<const ledger::Hash> leaf_hashes);
   // Highest seq, 0 when empty.
   base::Result<int64_t> LastSeq();
   base::Result<ledger::LedgerEntry> EntryAt(int64_t seq);

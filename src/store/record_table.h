@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ struct ScanOptions {
 };
 
 namespace internal {
-base::Status BindMeta(Statement* stmt, const domain::RecordMeta& meta);
+// Binds meta fields 2..5 of the row whose first parameter is base + 1.
+base::Status BindMeta(Statement* stmt, const domain::RecordMeta& meta, int base = 0);
 }  // namespace internal
 
 template <class T>
@@ -34,17 +36,70 @@ class RecordTable {
   // Inserts `record` with its links. A zero meta.id lets the database choose the id.
   // AlreadyExists on a duplicate id or natural key; InvalidArgument on a dangling reference.
   base::Result<domain::Id> Insert(const T& record) {
-    AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(sql_.insert));
-    if (record.meta.id > 0) stmt->BindInt(1, record.meta.id); else stmt->BindNull(1);
+    const bool given_id = record.meta.id > 0;
+    AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(given_id ? sql_.insert_with_id : sql_.insert));
+    if (given_id) stmt->BindInt(1, record.meta.id); else stmt->BindNull(1);
     AIMS_TRY(internal::BindMeta(stmt, record.meta));
     FieldBinder binder(stmt, 6);
     domain::VisitConst(record, binder);
     AIMS_ASSIGN_OR_RETURN(bool row, stmt->Step());
-    if (!row) return base::Status::Internal("INSERT returned no id");
-    domain::Id id = stmt->Int(0);
+    domain::Id id = record.meta.id;
+    if (!given_id) {
+      if (!row) return base::Status::Internal("INSERT returned no id");
+      id = stmt->Int(0);
+    }
     stmt->Reset();
     AIMS_TRY(WriteLinks(id, record, /*replace=*/false));
     return id;
+  }
+
+  // Inserts records that carry their ids (a restore), kInsertRows per statement, with their
+  // links. On error *failed is the index of the record the error is about: a failed statement
+  // leaves nothing behind, and its rows are then inserted one by one to find it.
+  base::Status InsertMany(std::span<const T> records, size_t* failed) {
+    size_t i = 0;
+    const int per_row = sql_.column_count;
+    for (; i + kInsertRows <= records.size(); i += kInsertRows) {
+      AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(sql_.insert_rows));
+      for (int r = 0; r < kInsertRows; ++r) {
+        const T& record = records[i + r];
+        const int base = r * per_row;
+        stmt->BindInt(base + 1, record.meta.id);
+        AIMS_TRY(internal::BindMeta(stmt, record.meta, base));
+        FieldBinder binder(stmt, base + 6);
+        domain::VisitConst(record, binder);
+      }
+      auto done = stmt->Step();
+      stmt->Reset();
+      if (!done.ok()) {
+        for (size_t j = i; j < i + kInsertRows; ++j) {
+          auto one = Insert(records[j]);
+          if (!one.ok()) {
+            *failed = j;
+            return one.status();
+          }
+        }
+        *failed = i;
+        return done.status();
+      }
+      if (!sql_.links.empty()) {
+        for (size_t j = i; j < i + kInsertRows; ++j) {
+          base::Status linked = WriteLinks(records[j].meta.id, records[j], /*replace=*/false);
+          if (!linked.ok()) {
+            *failed = j;
+            return linked;
+          }
+        }
+      }
+    }
+    for (; i < records.size(); ++i) {
+      auto one = Insert(records[i]);
+      if (!one.ok()) {
+        *failed = i;
+        return one.status();
+      }
+    }
+    return base::Status::OK();
   }
 
   // Replaces the stored record whose version is `expected_version` by `record` (whose
@@ -278,5 +333,10 @@ class RecordTable {
   Connection& conn_;
   const TableSql& sql_;
 };
+
+// Every record type's table is compiled once, in record_table.cpp, not in each user.
+#define AIMS_EXTERN_RECORD_TABLE(T) extern template class RecordTable<domain::T>;
+AIMS_RECORD_TYPES(AIMS_EXTERN_RECORD_TABLE)
+#undef AIMS_EXTERN_RECORD_TABLE
 
 }  // namespace aims::store

@@ -1,5 +1,7 @@
 #include "store/table_sql.h"
 
+#include <algorithm>
+
 #include "base/assert.h"
 
 namespace aims::store {
@@ -62,7 +64,11 @@ TableSql BuildTableSql(EntityKind kind, std::vector<domain::Field> fields,
     sets += ", " + std::string(f.name) + " = ?";
   }
   sql.columns = cols;
-  sql.insert = "INSERT INTO " + t + " (" + cols + ") VALUES (" + marks + ") RETURNING id";
+  sql.insert_with_id = "INSERT INTO " + t + " (" + cols + ") VALUES (" + marks + ")";
+  sql.insert = sql.insert_with_id + " RETURNING id";
+  sql.column_count = static_cast<int>(std::count(marks.begin(), marks.end(), '?'));
+  sql.insert_rows = "INSERT INTO " + t + " (" + cols + ") VALUES (" + marks + ")";
+  for (int i = 1; i < kInsertRows; ++i) sql.insert_rows += ", (" + marks + ")";
   sql.update = "UPDATE " + t + " SET " + sets + " WHERE id = ? AND record_version = ? RETURNING id";
   sql.select_by_id = "SELECT " + cols + " FROM " + t + " WHERE id = ?";
   sql.select_page = "SELECT " + cols + " FROM " + t + " WHERE id > ? ORDER BY id LIMIT ?";

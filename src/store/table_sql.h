@@ -27,12 +27,20 @@ struct LinkSql {
   std::string select_range;  // (first owner, last owner) -> owner_id, target_id, ordered
 };
 
+// Rows per statement of TableSql::insert_rows: one statement for many rows saves most of the
+// per-statement cost of a bulk load (measured in docs/benchmarks.md).
+constexpr int kInsertRows = 64;
+
 struct TableSql {
   std::string table;
   std::vector<domain::Field> fields;        // every field, in declaration order
   std::vector<domain::Field> scalar_fields; // fields stored as columns (not reference lists)
   std::string columns;       // "id, record_version, created_at, updated_at, retired_at, f1, ..."
   std::string insert;        // binds every column in `columns` order; RETURNING id
+  std::string insert_with_id;  // the same without RETURNING, for a caller-chosen id (restore):
+                               // RETURNING buffers its rows in a temporary table per statement
+  int column_count = 0;      // parameters per row of insert_with_id
+  std::string insert_rows;   // insert_with_id for kInsertRows rows at once (bulk restore)
   std::string update;        // record_version, updated_at, retired_at, fields..., id, expected
   std::string select_by_id;
   std::string select_page;     // (after id, limit) all records

@@ -1,6 +1,10 @@
 // Unit tests for src/base: status, dates and timestamps, SHA-256, canonical JSON, base64.
 #include <gtest/gtest.h>
 
+#include <thread>
+
+#include "base/handoff_queue.h"
+
 #include "base/base64.h"
 #include "base/canonical_json.h"
 #include "base/result.h"
@@ -109,6 +113,40 @@ TEST(Base64, RoundTripsAndRejectsGarbage) {
   EXPECT_FALSE(Base64Decode("Zm9").ok());
   EXPECT_FALSE(Base64Decode("Zm=v").ok());
   EXPECT_FALSE(Base64Decode("Zm9*").ok());
+}
+
+TEST(HandoffQueue, DeliversInOrderThenTheClosingStatus) {
+  HandoffQueue<int> queue(2);
+  std::thread producer([&] {
+    for (int i = 0; i < 1000; ++i) queue.Push(i);
+    queue.Close(Status::InvalidArgument("bad row", "f.json:/x/3"));
+  });
+  int expected = 0;
+  while (std::optional<int> item = queue.Pop()) EXPECT_EQ(*item, expected++);
+  producer.join();
+  EXPECT_EQ(expected, 1000);
+  EXPECT_EQ(queue.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(queue.status().where(), "f.json:/x/3");
+}
+
+TEST(HandoffQueue, CancelReleasesABlockedProducer) {
+  HandoffQueue<int> queue(1);
+  int refused_at = -1;
+  std::thread producer([&] {
+    for (int i = 0; i < 1000000; ++i) {
+      if (!queue.Push(i)) {
+        refused_at = i;
+        break;
+      }
+    }
+    queue.Close(Status::OK());
+  });
+  EXPECT_EQ(queue.Pop(), std::optional<int>(0));
+  queue.Cancel();
+  producer.join();  // would hang if Push kept waiting for room
+  EXPECT_GT(refused_at, 0);
+  EXPECT_TRUE(queue.cancelled());
+  EXPECT_EQ(queue.Pop(), std::nullopt);
 }
 
 }  // namespace

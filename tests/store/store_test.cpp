@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "store/bulk_load.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 #include "support/temp_dir.h"
@@ -187,6 +188,107 @@ TEST(RecordTable, InsertGetUpdateWithVersionsAndLinks) {
     return base::Status::OK();
   });
   EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+TEST(RecordTable, InsertManyStoresEveryRowAndNamesTheOneThatFails) {
+  TempDir dir;
+  auto store = Store::OpenSqlite(dir.Sub("m.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  domain::Dataset d;
+  d.meta.version = 1;
+  d.meta.id = 1;
+  d.name = "data";
+  // 150 records: two full multi-row statements and a remainder stored one by one.
+  std::vector<domain::AiSystem> systems;
+  for (int i = 0; i < 150; ++i) {
+    systems.push_back(System("sys " + std::to_string(i)));
+    systems.back().meta.id = 10 + i;
+    if (i % 2) systems.back().datasets = {1};
+  }
+  ASSERT_GT(systems.size(), 2u * kInsertRows);
+  ASSERT_TRUE((*store)->Write([&](Tx& tx) -> base::Status {
+    AIMS_TRY(tx.records<domain::Dataset>().Insert(d).status());
+    size_t failed = 999;
+    AIMS_TRY(tx.records<domain::AiSystem>().InsertMany(systems, &failed));
+    return base::Status::OK();
+  }).ok());
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
+    std::vector<domain::AiSystem> back;
+    AIMS_TRY(tx.records<domain::AiSystem>().Scan({}, [&](domain::AiSystem& s) -> base::Status {
+      back.push_back(s);
+      return base::Status::OK();
+    }));
+    EXPECT_EQ(back.size(), systems.size());
+    for (size_t i = 0; i < back.size() && i < systems.size(); ++i) {
+      EXPECT_EQ(back[i].meta.id, systems[i].meta.id);
+      EXPECT_EQ(back[i].name, systems[i].name);
+      EXPECT_EQ(back[i].datasets, systems[i].datasets);
+    }
+    return base::Status::OK();
+  }).ok());
+  // A dangling reference inside a full statement: the error is about exactly that record and
+  // the transaction writes nothing.
+  std::vector<domain::AiSystem> more;
+  for (int i = 0; i < 100; ++i) {
+    more.push_back(System("more " + std::to_string(i)));
+    more.back().meta.id = 1000 + i;
+  }
+  more[37].owner = 4242;
+  size_t failed = 0;
+  base::Status s = (*store)->Write([&](Tx& tx) { return tx.records<domain::AiSystem>().InsertMany(more, &failed); });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(failed, 37u);
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(int64_t n, tx.records<domain::AiSystem>().Count(true));
+    EXPECT_EQ(n, 150);
+    return base::Status::OK();
+  }).ok());
+}
+
+TEST(BulkLoad, RebuildsEveryIndexAndNamesRowsThatShareAUniqueKey) {
+  TempDir dir;
+  auto store = Store::OpenSqlite(dir.Sub("b.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  auto indexes = [&](Tx& tx) {
+    std::set<std::string> out;
+    auto stmt = tx.connection().Prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+    while (*(*stmt)->Step()) out.insert(std::string((*stmt)->Text(0)));
+    (*stmt)->Reset();
+    return out;
+  };
+  std::set<std::string> before;
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) { before = indexes(tx); return base::Status::OK(); }).ok());
+  ASSERT_TRUE(before.count("ai_systems_key"));
+  // A clean load: indexes are gone during the load and all back after it.
+  ASSERT_TRUE((*store)->Write([&](Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(BulkLoad load, BulkLoad::Begin(tx));
+    EXPECT_TRUE(indexes(tx).empty());
+    AIMS_TRY(tx.records<domain::AiSystem>().Insert(System("one")).status());
+    AIMS_TRY(load.Finish(tx));
+    EXPECT_EQ(indexes(tx), before);
+    return base::Status::OK();
+  }).ok());
+  // Names equal but for case share the unique key: Finish finds them, the load rolls back.
+  std::optional<DuplicateKey> dup;
+  base::Status s = (*store)->Write([&](Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(BulkLoad load, BulkLoad::Begin(tx));
+    for (const char* name : {"two", "Alpha", "three", "ALPHA"}) {
+      AIMS_TRY(tx.records<domain::AiSystem>().Insert(System(name)).status());
+    }
+    base::Status finished = load.Finish(tx);
+    dup = load.duplicate();
+    return finished;
+  });
+  EXPECT_EQ(s.code(), base::StatusCode::kAlreadyExists);
+  ASSERT_TRUE(dup);
+  EXPECT_EQ(dup->table, "ai_systems");
+  EXPECT_EQ(dup->ids, (std::vector<domain::Id>{3, 5}));
+  ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
+    EXPECT_EQ(indexes(tx), before);
+    AIMS_ASSIGN_OR_RETURN(int64_t n, tx.records<domain::AiSystem>().Count(true));
+    EXPECT_EQ(n, 1);
+    return base::Status::OK();
+  }).ok());
 }
 
 TEST(RecordTable, ScanPagesInIdOrderWithLinks) {

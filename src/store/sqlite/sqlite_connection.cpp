@@ -39,6 +39,9 @@ class SqliteStatement final : public Statement {
   void BindText(int i, std::string_view v) override {
     sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   }
+  void BindTextRef(int i, std::string_view v) override {
+    sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+  }
   void BindBlob(int i, std::span<const uint8_t> v) override {
     sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
   }
