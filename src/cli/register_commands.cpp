@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "base/clock.h"
+#include "catalog/builtin_catalogs.h"
 #include "cli/commands.h"
 #include "io/register_json_reader.h"
 #include "service/catalog_service.h"
@@ -150,6 +151,8 @@ void AddExportImport(CLI::App& app, CliContext& ctx, Outcome& outcome) {
       });
       base::Result<std::unique_ptr<service::Workspace>> ws =
           service::Workspace::Exists(ctx.data_dir) ? ctx.Open() : service::Workspace::Create(ctx.Options());
+      // The built-in catalogs are loaded once per process; loading them now overlaps the parse.
+      (void)catalog::BuiltinCatalogs();
       base::Result<io::RegisterJsonSource> source = parsed.get();
       if (!ws.ok()) return ws.status();
       if (!source.ok()) return source.status();

@@ -105,10 +105,16 @@ using BatchQueue = base::HandoffQueue<StoreBatch>;
 
 constexpr size_t kBatchSize = 1024;
 
+// What the converting thread needs to number and hash the import's ledger entries itself.
+struct EntryPlan {
+  ledger::LedgerEntry prototype;  // time, actor and action of every entry
+  int64_t next_seq = 0;           // the log's size + 1 when the producer starts
+};
+
 // Converts every section in dependency order, prepares each record (rules, catalog ids, state
-// hash) and hands batches over; runs on its own thread.
+// hash) and its ledger entry (seq, leaf hash), and hands batches over; runs on its own thread.
 void Produce(const io::RegisterJsonSource& source, const catalog::CatalogSet& catalogs,
-             const std::string& file, BatchQueue* queue) {
+             const std::string& file, EntryPlan plan, BatchQueue* queue) {
   base::Status status;
   domain::ForEachRecordType([&]<class T>() {
     size_t n = source.Count<T>();
@@ -118,20 +124,29 @@ void Produce(const io::RegisterJsonSource& source, const catalog::CatalogSet& ca
       records->reserve(kBatchSize);
       status = source.Read<T>(begin, begin + kBatchSize, records.get());
       if (!status.ok()) break;
-      auto hashes = std::make_shared<std::vector<base::Digest>>();
-      hashes->reserve(records->size());
+      auto entries = std::make_shared<std::vector<ledger::LedgerEntry>>(records->size(), plan.prototype);
       for (size_t i = 0; i < records->size() && status.ok(); ++i) {
         auto hash = Mutation::Prepare(catalogs, (*records)[i]);
         if (hash.ok()) {
-          hashes->push_back(*hash);
+          ledger::LedgerEntry& e = (*entries)[i];
+          e.entity_type = std::string(domain::Info(T::kKind).name);
+          e.entity_id = (*records)[i].meta.id;
+          e.state_hash = *hash;
         } else {
           status = PointAt(hash.status(), file, section, begin + i);
         }
       }
       if (!status.ok()) break;
-      queue->Push([records, hashes, begin, section, file](Mutation& m) -> base::Status {
+      auto leaves = LedgerAppender::HashEntries(*entries, plan.next_seq);
+      if (!leaves.ok()) {
+        status = leaves.status();
+        break;
+      }
+      plan.next_seq += static_cast<int64_t>(entries->size());
+      auto hashed = std::make_shared<std::vector<ledger::Hash>>(std::move(*leaves));
+      queue->Push([records, entries, hashed, begin, section, file](Mutation& m) -> base::Status {
         size_t failed = 0;
-        base::Status s = m.RestorePreparedMany<T>(*records, *hashes, &failed);
+        base::Status s = m.RestorePreparedMany<T>(*records, *entries, *hashed, &failed);
         return s.ok() ? s : PointAt(s, file, section, begin + failed);
       });
     }
@@ -206,7 +221,13 @@ base::Result<ImportSummary> ImportRegister(Workspace& ws, const io::RegisterJson
     if (catalog_records.empty()) AIMS_TRY(RegisterBuiltinCatalogs(m));
     AIMS_ASSIGN_OR_RETURN(store::BulkLoad bulk, store::BulkLoad::Begin(m.tx()));
     BatchQueue queue;
-    std::thread producer(Produce, std::cref(source), std::cref(catalogs), std::cref(file), &queue);
+    EntryPlan plan;
+    plan.prototype.time = m.now();
+    plan.prototype.actor = m.actor();
+    plan.prototype.action = "import";
+    plan.next_seq = static_cast<int64_t>(m.ledger_size()) + 1;
+    std::thread producer(Produce, std::cref(source), std::cref(catalogs), std::cref(file),
+                         std::move(plan), &queue);
     base::Status status;
     while (std::optional<StoreBatch> batch = queue.Pop()) {
       status = (*batch)(m);

@@ -52,29 +52,45 @@ base::Status LedgerAppender::Append(store::Tx& tx, ledger::LedgerEntry entry) {
   return base::Status::OK();
 }
 
-base::Status LedgerAppender::AppendMany(store::Tx& tx, std::vector<ledger::LedgerEntry> entries) {
+base::Result<std::vector<ledger::Hash>> LedgerAppender::HashEntries(
+    std::span<ledger::LedgerEntry> entries, int64_t first_seq) {
   std::vector<ledger::Hash> leaves;
   leaves.reserve(entries.size());
   std::string leaf;
-  uint64_t seq = range_.size();
+  int64_t seq = first_seq;
   for (ledger::LedgerEntry& entry : entries) {
     for (const std::string* s : {&entry.actor, &entry.action, &entry.entity_type}) {
       if (s->size() > ledger::kMaxLeafStringBytes) {
         return base::Status::InvalidArgument("ledger text longer than 65535 bytes", "ledger");
       }
     }
-    entry.seq = static_cast<int64_t>(++seq);
+    entry.seq = seq++;
     leaf.clear();
     ledger::EncodeLeaf(entry, &leaf);
     leaves.push_back(ledger::HashLeaf(leaf));
+  }
+  return leaves;
+}
+
+base::Status LedgerAppender::AppendMany(store::Tx& tx, std::vector<ledger::LedgerEntry> entries) {
+  AIMS_ASSIGN_OR_RETURN(std::vector<ledger::Hash> leaves,
+                        HashEntries(entries, static_cast<int64_t>(range_.size()) + 1));
+  return AppendHashed(tx, entries, leaves);
+}
+
+base::Status LedgerAppender::AppendHashed(store::Tx& tx, std::span<const ledger::LedgerEntry> entries,
+                                          std::span<const ledger::Hash> leaves) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].seq != static_cast<int64_t>(range_.size() + 1 + i) || i >= leaves.size()) {
+      return base::Status::Internal("prepared ledger entries are out of step with the log");
+    }
   }
   // Stored in runs that end where a checkpoint head is due, so heads land where Append puts them.
   size_t done = 0;
   while (done < entries.size()) {
     size_t to_checkpoint = kCheckpointEvery - range_.size() % kCheckpointEvery;
     size_t n = std::min(entries.size() - done, to_checkpoint);
-    AIMS_TRY(tx.ledger().InsertEntries(std::span(entries).subspan(done, n),
-                                       std::span(leaves).subspan(done, n)));
+    AIMS_TRY(tx.ledger().InsertEntries(entries.subspan(done, n), leaves.subspan(done, n)));
     for (size_t i = done; i < done + n; ++i) range_.Append(leaves[i]);
     done += n;
     if (key_ && range_.size() % kCheckpointEvery == 0) AIMS_TRY(SignHead(tx, entries[done - 1].time));

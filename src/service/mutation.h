@@ -28,6 +28,7 @@ class Mutation {
   const catalog::CatalogSet& catalogs() const { return catalogs_; }
   const std::string& actor() const { return actor_; }
   base::Timestamp now() const { return now_; }
+  uint64_t ledger_size() const { return ledger_.size(); }
 
   // Creates `record` (its meta is set here: a new id, version 1, timestamps now) and returns
   // its id, also stored in record.meta.id.
@@ -71,11 +72,13 @@ class Mutation {
     return LogHash(T::kKind, record.meta.id, state_hash, "import");
   }
 
-  // RestorePrepared for many records, several per statement (a large import). On error
-  // *failed is the index of the record it is about.
+  // RestorePrepared for many records, several per statement (a large import), with their
+  // ledger entries already numbered and hashed (LedgerAppender::HashEntries). On error *failed
+  // is the index of the record it is about.
   template <class T>
-  base::Status RestorePreparedMany(std::span<const T> records, std::span<const base::Digest> hashes,
-                                   size_t* failed) {
+  base::Status RestorePreparedMany(std::span<const T> records,
+                                   std::span<const ledger::LedgerEntry> entries,
+                                   std::span<const ledger::Hash> leaves, size_t* failed) {
     for (size_t i = 0; i < records.size(); ++i) {
       if (records[i].meta.id <= 0 || records[i].meta.version < 1) {
         *failed = i;
@@ -84,12 +87,8 @@ class Mutation {
     }
     base::Status inserted = tx_.records<T>().InsertMany(records, failed);
     if (!inserted.ok()) return Diagnose(records[*failed], inserted, /*inserting=*/true);
-    std::vector<ledger::LedgerEntry> entries(records.size());
-    for (size_t i = 0; i < records.size(); ++i) {
-      entries[i] = Entry(T::kKind, records[i].meta.id, hashes[i], "import");
-    }
     *failed = 0;
-    return ledger_.AppendMany(tx_, std::move(entries));
+    return ledger_.AppendHashed(tx_, entries, leaves);
   }
 
   // Stores `record` if the stored version is still `expected_version`; record.meta.version
