@@ -11,7 +11,6 @@
 #include "io/register_json_writer.h"
 #include "service/catalog_service.h"
 #include "store/bulk_load.h"
-#include "store/table_sql.h"
 
 namespace aims::service {
 
@@ -60,7 +59,7 @@ base::Status NameDuplicate(const io::RegisterJsonSource& source, const store::Du
                            const std::string& file) {
   base::Status result = base::Status::AlreadyExists("records share a unique key", dup.table);
   domain::ForEachRecordType([&]<class T>() {
-    if (store::SqlFor<T>().table != dup.table || T::kNaturalKey.empty()) return;
+    if (dup.kind != T::kKind) return;
     std::vector<T> records;
     if (!source.Read<T>(0, source.Count<T>(), &records).ok()) return;
     std::optional<size_t> first, last;
@@ -70,14 +69,8 @@ base::Status NameDuplicate(const io::RegisterJsonSource& source, const store::Du
       last = i;
     }
     if (!first || *first == *last) return;
-    std::string key;
-    for (auto name : T::kNaturalKey) key += (key.empty() ? "" : ", ") + std::string(name);
-    result = PointAt(base::Status::AlreadyExists(
-                         "another " + std::string(domain::Info(T::kKind).noun) + " (" +
-                             domain::DisplayId(T::kKind, records[*first].meta.id) +
-                             ") has the same " + key,
-                         std::string(T::kNaturalKey[0])),
-                     file, std::string(domain::Info(T::kKind).plural), *last);
+    result = PointAt(Mutation::SameKey<T>(records[*first].meta.id), file,
+                     std::string(domain::Info(T::kKind).plural), *last);
   });
   return result;
 }
@@ -94,10 +87,6 @@ base::Result<bool> RegisterIsEmpty(store::Tx& tx) {
   AIMS_TRY(status);
   return empty;
 }
-
-}  // namespace
-
-namespace {
 
 // Stores one batch of records converted and prepared on the producer thread.
 using StoreBatch = std::function<base::Status(Mutation&)>;

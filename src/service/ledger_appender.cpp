@@ -37,19 +37,10 @@ base::Result<LedgerAppender> LedgerAppender::Begin(store::Tx& tx, const ledger::
 }
 
 base::Status LedgerAppender::Append(store::Tx& tx, ledger::LedgerEntry entry) {
-  for (const std::string* s : {&entry.actor, &entry.action, &entry.entity_type}) {
-    if (s->size() > ledger::kMaxLeafStringBytes) {
-      return base::Status::InvalidArgument("ledger text longer than 65535 bytes", "ledger");
-    }
-  }
-  entry.seq = static_cast<int64_t>(range_.size()) + 1;
-  std::string leaf;
-  ledger::EncodeLeaf(entry, &leaf);
-  ledger::Hash leaf_hash = ledger::HashLeaf(leaf);
-  AIMS_TRY(tx.ledger().InsertEntry(entry, leaf_hash));
-  range_.Append(leaf_hash);
-  if (key_ && range_.size() % kCheckpointEvery == 0) AIMS_TRY(SignHead(tx, entry.time));
-  return base::Status::OK();
+  std::span<ledger::LedgerEntry> one(&entry, 1);
+  AIMS_ASSIGN_OR_RETURN(std::vector<ledger::Hash> leaf,
+                        HashEntries(one, static_cast<int64_t>(range_.size()) + 1));
+  return AppendHashed(tx, one, leaf);
 }
 
 base::Result<std::vector<ledger::Hash>> LedgerAppender::HashEntries(
@@ -70,12 +61,6 @@ base::Result<std::vector<ledger::Hash>> LedgerAppender::HashEntries(
     leaves.push_back(ledger::HashLeaf(leaf));
   }
   return leaves;
-}
-
-base::Status LedgerAppender::AppendMany(store::Tx& tx, std::vector<ledger::LedgerEntry> entries) {
-  AIMS_ASSIGN_OR_RETURN(std::vector<ledger::Hash> leaves,
-                        HashEntries(entries, static_cast<int64_t>(range_.size()) + 1));
-  return AppendHashed(tx, entries, leaves);
 }
 
 base::Status LedgerAppender::AppendHashed(store::Tx& tx, std::span<const ledger::LedgerEntry> entries,

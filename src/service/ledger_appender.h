@@ -28,13 +28,12 @@ class LedgerAppender {
 
   // Assigns entry.seq and appends it. InvalidArgument if a text field exceeds the leaf format.
   base::Status Append(store::Tx& tx, ledger::LedgerEntry entry);
-  // Append for many entries at once (bulk import): the same entries, seqs and checkpoints.
-  base::Status AppendMany(store::Tx& tx, std::vector<ledger::LedgerEntry> entries);
   // Numbers entries from first_seq and returns their leaf hashes; needs no log, so a bulk import
   // runs it on its converting thread. InvalidArgument if a text field exceeds the leaf format.
   static base::Result<std::vector<ledger::Hash>> HashEntries(std::span<ledger::LedgerEntry> entries,
                                                              int64_t first_seq);
-  // Appends entries numbered and hashed by HashEntries; Internal if they do not continue the log.
+  // Appends entries numbered and hashed by HashEntries, with the checkpoint heads Append would
+  // sign (runs of rows end on checkpoint boundaries). Internal if they do not continue the log.
   base::Status AppendHashed(store::Tx& tx, std::span<const ledger::LedgerEntry> entries,
                             std::span<const ledger::Hash> leaves);
   // Stores the compact range and a signed head for the current size. No-op if nothing appended.

@@ -41,17 +41,7 @@ class Mutation {
     return Insert(record, action);
   }
 
-  // Inserts a record exactly as given, meta included (import of an export). InvalidArgument if
-  // the meta is not that of a stored record.
-  template <class T>
-  base::Result<domain::Id> Restore(T& record) {
-    if (record.meta.id <= 0 || record.meta.version < 1) {
-      return base::Status::InvalidArgument("a restored record needs an id and record_version >= 1");
-    }
-    return Insert(record, "import");
-  }
-
-  // Readies a record for RestorePrepared on any thread: list normalisation, domain rules and
+  // Readies a record for RestorePreparedMany on any thread: list normalisation, domain rules and
   // catalog references (what needs no database), then its state hash.
   template <class T>
   static base::Result<base::Digest> Prepare(const catalog::CatalogSet& catalogs, T& record) {
@@ -61,20 +51,21 @@ class Mutation {
     return domain::StateHash(record);
   }
 
-  // Restore of a record already passed through Prepare, with the hash Prepare returned.
+  // A record whose natural key (T::kNaturalKey) is already taken by record `other`; names the
+  // key's first field.
   template <class T>
-  base::Status RestorePrepared(const T& record, const base::Digest& state_hash) {
-    if (record.meta.id <= 0 || record.meta.version < 1) {
-      return base::Status::InvalidArgument("a restored record needs an id and record_version >= 1");
-    }
-    auto id = tx_.records<T>().Insert(record);
-    if (!id.ok()) return Diagnose(record, id.status(), /*inserting=*/true);
-    return LogHash(T::kKind, record.meta.id, state_hash, "import");
+  static base::Status SameKey(domain::Id other) {
+    std::string key;
+    for (auto name : T::kNaturalKey) key += (key.empty() ? "" : ", ") + std::string(name);
+    return base::Status::AlreadyExists(
+        "another " + std::string(domain::Info(T::kKind).noun) + " (" +
+            domain::DisplayId(T::kKind, other) + ") has the same " + key,
+        T::kNaturalKey.empty() ? "" : T::kNaturalKey[0]);
   }
 
-  // RestorePrepared for many records, several per statement (a large import), with their
-  // ledger entries already numbered and hashed (LedgerAppender::HashEntries). On error *failed
-  // is the index of the record it is about.
+  // Inserts records exactly as given, meta included (import of an export), after Prepare,
+  // several per statement, with their ledger entries already numbered and hashed
+  // (LedgerAppender::HashEntries). On error *failed is the index of the record it is about.
   template <class T>
   base::Status RestorePreparedMany(std::span<const T> records,
                                    std::span<const ledger::LedgerEntry> entries,
@@ -174,16 +165,10 @@ class Mutation {
   base::Status CheckStored(const T& record) {
     AIMS_TRY(CheckReferences(record));
     AIMS_ASSIGN_OR_RETURN(auto existing, tx_.records<T>().FindByKey(record));
-    if (existing && *existing != record.meta.id) {
-      std::string key;
-      for (auto name : T::kNaturalKey) key += (key.empty() ? "" : ", ") + std::string(name);
-      return base::Status::AlreadyExists(
-          "another " + std::string(domain::Info(T::kKind).noun) + " (" +
-              domain::DisplayId(T::kKind, *existing) + ") has the same " + key,
-          T::kNaturalKey.empty() ? "" : T::kNaturalKey[0]);
-    }
+    if (existing && *existing != record.meta.id) return SameKey<T>(*existing);
     return base::Status::OK();
   }
+
 
   template <class T>
   static void NormaliseLists(T& record) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/entities.h"
+#include "store/table_sql.h"
+
 namespace aims::store {
 
 namespace {
@@ -73,7 +76,10 @@ base::Status BulkLoad::FindDuplicate(Tx& tx, const std::string& create_sql) {
   auto row = stmt->Step();
   if (!row.ok()) return row.status();
   if (*row) {
-    DuplicateKey dup{table, {}};
+    DuplicateKey dup{table, std::nullopt, {}};
+    domain::ForEachRecordType([&]<class T>() {
+      if (SqlFor<T>().table == table) dup.kind = T::kKind;
+    });
     std::string_view list = stmt->Text(0);
     const char* p = list.data();
     const char* end = p + list.size();

@@ -22,7 +22,8 @@ namespace aims::store {
 // Rows of one table that share a unique key, found when its index was rebuilt.
 struct DuplicateKey {
   std::string table;
-  std::vector<domain::Id> ids;  // ascending, at least two
+  std::optional<domain::EntityKind> kind;  // the record kind stored in `table`, if any
+  std::vector<domain::Id> ids;             // ascending, at least two
 };
 
 class BulkLoad {

@@ -72,13 +72,7 @@ class RecordTable {
       auto done = stmt->Step();
       stmt->Reset();
       if (!done.ok()) {
-        for (size_t j = i; j < i + kInsertRows; ++j) {
-          auto one = Insert(records[j]);
-          if (!one.ok()) {
-            *failed = j;
-            return one.status();
-          }
-        }
+        AIMS_TRY(InsertEach(records, i, i + kInsertRows, failed));
         *failed = i;
         return done.status();
       }
@@ -92,14 +86,7 @@ class RecordTable {
         }
       }
     }
-    for (; i < records.size(); ++i) {
-      auto one = Insert(records[i]);
-      if (!one.ok()) {
-        *failed = i;
-        return one.status();
-      }
-    }
-    return base::Status::OK();
+    return InsertEach(records, i, records.size(), failed);
   }
 
   // Replaces the stored record whose version is `expected_version` by `record` (whose
@@ -261,6 +248,18 @@ class RecordTable {
     FieldReader reader(stmt, 5, sql_.table, record->meta.id);
     record->VisitFields(reader);
     return reader.status();
+  }
+
+  // Inserts records [begin, end) one statement each; on error *failed names the record.
+  base::Status InsertEach(std::span<const T> records, size_t begin, size_t end, size_t* failed) {
+    for (size_t j = begin; j < end; ++j) {
+      auto one = Insert(records[j]);
+      if (!one.ok()) {
+        *failed = j;
+        return one.status();
+      }
+    }
+    return base::Status::OK();
   }
 
   base::Status WriteLinks(domain::Id id, const T& record, bool replace) {

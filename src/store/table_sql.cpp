@@ -1,7 +1,5 @@
 #include "store/table_sql.h"
 
-#include <algorithm>
-
 #include "base/assert.h"
 
 namespace aims::store {
@@ -66,8 +64,8 @@ TableSql BuildTableSql(EntityKind kind, std::vector<domain::Field> fields,
   sql.columns = cols;
   sql.insert_with_id = "INSERT INTO " + t + " (" + cols + ") VALUES (" + marks + ")";
   sql.insert = sql.insert_with_id + " RETURNING id";
-  sql.column_count = static_cast<int>(std::count(marks.begin(), marks.end(), '?'));
-  sql.insert_rows = "INSERT INTO " + t + " (" + cols + ") VALUES (" + marks + ")";
+  sql.column_count = 5 + static_cast<int>(sql.scalar_fields.size());  // meta columns + fields
+  sql.insert_rows = sql.insert_with_id;
   for (int i = 1; i < kInsertRows; ++i) sql.insert_rows += ", (" + marks + ")";
   sql.update = "UPDATE " + t + " SET " + sets + " WHERE id = ? AND record_version = ? RETURNING id";
   sql.select_by_id = "SELECT " + cols + " FROM " + t + " WHERE id = ?";

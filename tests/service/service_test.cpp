@@ -7,6 +7,7 @@
 #include "ledger/key_file.h"
 #include "service/catalog_service.h"
 #include "service/export_import.h"
+#include "service/ledger_appender.h"
 #include "service/ledger_verifier.h"
 #include "service/record_stream.h"
 #include "service/soa_report.h"
@@ -319,6 +320,80 @@ TEST(StreamRecords, YieldsWhatAScanYieldsAndStopsOnTheConsumersError) {
   });
   EXPECT_EQ(stopped.code(), base::StatusCode::kIOError);
   EXPECT_EQ(seen, 1500);
+}
+
+// The batch path of the appender (HashEntries + AppendHashed, as a large import uses it) gives
+// the same log as appending entry by entry: same leaves, same root, heads at the same sizes.
+TEST(LedgerAppender, BatchesGiveTheSameLogAndCheckpointsAsSingleAppends) {
+  TempDir dir;
+  ledger::KeyPair keys = ledger::GenerateKeyPair();
+  const size_t n = 2 * LedgerAppender::kCheckpointEvery + 100;
+  auto entries = [&] {
+    std::vector<ledger::LedgerEntry> out(n);
+    for (size_t i = 0; i < n; ++i) {
+      out[i].time = base::Timestamp(1000 + static_cast<int64_t>(i));
+      out[i].actor = "test:alice";
+      out[i].action = "import";
+      out[i].entity_type = "ai_system";
+      out[i].entity_id = static_cast<int64_t>(i) + 1;
+      out[i].state_hash[0] = static_cast<uint8_t>(i);
+    }
+    return out;
+  };
+  struct Log {
+    ledger::Hash root{};
+    std::vector<uint64_t> head_sizes;
+  };
+  auto run = [&](const std::string& name, bool batched) {
+    auto store = store::Store::OpenSqlite(dir.Sub(name), {.create_if_missing = true});
+    EXPECT_TRUE(store.ok());
+    Log log;
+    base::Status s = (*store)->Write([&](store::Tx& tx) -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::Begin(tx, &keys.secret_key));
+      std::vector<ledger::LedgerEntry> all = entries();
+      if (batched) {
+        // Uneven batches, so runs cross checkpoint boundaries at different offsets.
+        for (size_t begin = 0; begin < n; begin += 1000) {
+          std::span<ledger::LedgerEntry> part = std::span(all).subspan(begin, std::min<size_t>(1000, n - begin));
+          AIMS_ASSIGN_OR_RETURN(auto leaves, LedgerAppender::HashEntries(part, static_cast<int64_t>(begin) + 1));
+          AIMS_TRY(appender.AppendHashed(tx, part, leaves));
+        }
+      } else {
+        for (auto& e : all) AIMS_TRY(appender.Append(tx, e));
+      }
+      AIMS_TRY(appender.Seal(tx, base::Timestamp(5000)));
+      return tx.ledger().ScanTreeHeads([&](const ledger::TreeHead& h) {
+        log.head_sizes.push_back(h.size);
+        log.root = h.root;
+        return base::Status::OK();
+      });
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return log;
+  };
+  Log single = run("single.db", false);
+  Log batched = run("batched.db", true);
+  EXPECT_EQ(single.head_sizes, (std::vector<uint64_t>{LedgerAppender::kCheckpointEvery,
+                                                       2 * LedgerAppender::kCheckpointEvery, n}));
+  EXPECT_EQ(batched.head_sizes, single.head_sizes);
+  EXPECT_EQ(batched.root, single.root);
+
+  // Entries numbered for another place in the log are refused, and nothing is stored.
+  auto store = store::Store::OpenSqlite(dir.Sub("step.db"), {.create_if_missing = true});
+  ASSERT_TRUE(store.ok());
+  base::Status s = (*store)->Write([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::Begin(tx, &keys.secret_key));
+    std::vector<ledger::LedgerEntry> all = entries();
+    std::span<ledger::LedgerEntry> part = std::span(all).first(10);
+    AIMS_ASSIGN_OR_RETURN(auto leaves, LedgerAppender::HashEntries(part, 2));
+    return appender.AppendHashed(tx, part, leaves);
+  });
+  EXPECT_EQ(s.code(), base::StatusCode::kInternal);
+  ASSERT_TRUE((*store)->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(int64_t last, tx.ledger().LastSeq());
+    EXPECT_EQ(last, 0);
+    return base::Status::OK();
+  }).ok());
 }
 
 }  // namespace

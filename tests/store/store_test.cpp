@@ -282,6 +282,7 @@ TEST(BulkLoad, RebuildsEveryIndexAndNamesRowsThatShareAUniqueKey) {
   EXPECT_EQ(s.code(), base::StatusCode::kAlreadyExists);
   ASSERT_TRUE(dup);
   EXPECT_EQ(dup->table, "ai_systems");
+  EXPECT_EQ(dup->kind, domain::EntityKind::kAiSystem);
   EXPECT_EQ(dup->ids, (std::vector<domain::Id>{3, 5}));
   ASSERT_TRUE((*store)->Read([&](Tx& tx) -> base::Status {
     EXPECT_EQ(indexes(tx), before);
