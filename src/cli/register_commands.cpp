@@ -147,7 +147,7 @@ void AddExportImport(CLI::App& app, CliContext& ctx, Outcome& outcome) {
       // Parse while the data directory is opened or created: the two are independent, and for a
       // large register each takes a noticeable share of the time.
       auto parsed = std::async(std::launch::async, [&text, in_path] {
-        return io::RegisterJsonSource::Parse(text, *in_path, base::Now());
+        return io::RegisterJsonSource::Parse(std::move(text), *in_path, base::Now());
       });
       base::Result<std::unique_ptr<service::Workspace>> ws =
           service::Workspace::Exists(ctx.data_dir) ? ctx.Open() : service::Workspace::Create(ctx.Options());

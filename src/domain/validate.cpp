@@ -53,6 +53,10 @@ base::Status CheckText(const Field& f, const std::string& v) {
         "too long: " + std::to_string(v.size()) + " bytes, at most " + std::to_string(limit),
         f.name);
   }
+  // Most text is printable ASCII: one pass that the compiler vectorises settles it.
+  bool printable_ascii = true;
+  for (char ch : v) printable_ascii &= static_cast<unsigned char>(ch - 0x20) < 0x5f;
+  if (printable_ascii) return base::Status::OK();
   if (!ValidUtf8(v)) return base::Status::InvalidArgument("is not valid UTF-8 text", f.name);
   for (char ch : v) {
     auto c = static_cast<unsigned char>(ch);

@@ -18,13 +18,16 @@ namespace aims::io {
 
 inline constexpr size_t kMaxRegisterBytes = size_t{2} << 30;
 
-// A parsed register document whose records are converted on demand, a range of one section at
-// a time, so that an import can convert records on one thread while another stores them.
+// A register document whose records are parsed and converted on demand, a range of one section
+// at a time, so that an import can convert records on one thread while another stores them.
+// Parse only finds the document's structure (sections and the extent of each record); a syntax
+// error inside a record is reported, with its line and column, when that record is read.
 // Thread safety: const methods may run on one thread while no other thread uses the object.
 class RegisterJsonSource {
  public:
-  // Syntax errors and an unknown top-level shape are reported here (file, line and column).
-  static base::Result<RegisterJsonSource> Parse(std::string_view text, std::string_view file_name,
+  // Takes the document's bytes. Errors in the document's structure and an unknown top-level
+  // shape are reported here (file, line and column, or the section's JSON pointer).
+  static base::Result<RegisterJsonSource> Parse(std::string text, std::string_view file_name,
                                                 base::Timestamp now);
   RegisterJsonSource(RegisterJsonSource&&) noexcept;
   RegisterJsonSource& operator=(RegisterJsonSource&&) noexcept;

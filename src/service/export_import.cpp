@@ -147,7 +147,7 @@ void Produce(const io::RegisterJsonSource& source, const catalog::CatalogSet& ca
 
 base::Result<ImportSummary> ImportRegister(Workspace& ws, std::string_view text,
                                            std::string_view file_name) {
-  AIMS_ASSIGN_OR_RETURN(io::RegisterJsonSource source, io::RegisterJsonSource::Parse(text, file_name, base::Now()));
+  AIMS_ASSIGN_OR_RETURN(io::RegisterJsonSource source, io::RegisterJsonSource::Parse(std::string(text), file_name, base::Now()));
   return ImportRegister(ws, source, file_name);
 }
 

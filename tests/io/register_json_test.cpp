@@ -90,6 +90,49 @@ TEST(RegisterJson, ErrorsNameTheFileAndJsonPointer) {
   }
 }
 
+// Records are found by a scan of the document's structure and parsed one by one: strings that
+// hold brackets, quotes and escapes must not confuse the scan, and errors keep their positions.
+TEST(RegisterJson, FindsRecordsWhateverTheirStringsHold) {
+  std::string text = "{\"form\\u0061t\": \"aims-register/1\",\r\n\t\"systems\" :[ "
+                     "{\"id\": 1, \"name\": \"a ] } [ { \\\" \\\\\", \"purpose\": \"\\\\\"},"
+                     "{\"id\": 2, \"name\": \"b\", \"models\": [], \"purpose\": \"\\u005d\"}\n] , \"risks\":[]}  \n";
+  auto doc = ReadRegisterJson(text, "s.json", kNow);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const auto& systems = doc->records<domain::AiSystem>();
+  ASSERT_EQ(systems.size(), 2u);
+  EXPECT_EQ(systems[0].name, "a ] } [ { \" \\");
+  EXPECT_EQ(systems[0].purpose, "\\");
+  EXPECT_EQ(systems[1].purpose, "]");
+  EXPECT_TRUE(doc->records<domain::Risk>().empty());
+}
+
+TEST(RegisterJson, PlacesErrorsInsideLaterRecordsAndRefusesRepeatedSections) {
+  std::string text = "{\"format\": \"aims-register/1\", \"systems\": [\n"
+                     "  {\"id\": 1, \"name\": \"A\"},\n"
+                     "  {\"id\": 2, \"name\": \"B\" \"purpose\": \"x\"}\n]}";
+  base::Status s = ReadError(text);
+  EXPECT_EQ(s.where(), "in.json:3:25") << s.ToString();
+  EXPECT_NE(s.message().find("not valid JSON"), std::string_view::npos) << s.ToString();
+
+  s = ReadError(R"({"format": "aims-register/1", "risks": [], "risks": []})");
+  EXPECT_EQ(s.where(), "in.json:/risks");
+  EXPECT_NE(s.message().find("more than once"), std::string_view::npos) << s.ToString();
+
+  s = ReadError(R"({"format": "aims-register/1", "systems": {"id": 1}})");
+  EXPECT_EQ(s.where(), "in.json:/systems");
+  s = ReadError(R"({"format": "aims-register/1", "blobs": []})");
+  EXPECT_EQ(s.where(), "in.json:/blobs");
+  s = ReadError(R"([{"format": "aims-register/1"}])");
+  EXPECT_NE(s.message().find("must be a JSON object"), std::string_view::npos) << s.ToString();
+  s = ReadError(R"({"format": "aims-register/1", "systems": [{"id": 1, "name": "A"]]})");
+  EXPECT_NE(s.message().find("not valid JSON"), std::string_view::npos) << s.ToString();
+  s = ReadError(R"({"format": "aims-register/1", "systems": [{"id": 1}, ]})");
+  EXPECT_NE(s.message().find("not valid JSON"), std::string_view::npos) << s.ToString();
+  s = ReadError(R"({"format": "aims-register/1", "systems": [{"id": 1, "name": "open)");
+  EXPECT_NE(s.message().find("not valid JSON"), std::string_view::npos) << s.ToString();
+  EXPECT_FALSE(ReadError("").ok());
+}
+
 TEST(RegisterJson, RefusesDeepNesting) {
   std::string deep = R"({"format": "aims-register/1", "systems": [{"id": 1, "name": )";
   for (int i = 0; i < 200; ++i) deep += "[";
