@@ -8,7 +8,7 @@ build_pkgs=(
   cmake ninja-build ccache g++ pkg-config git
   libsqlite3-dev libsodium-dev libssl-dev
   libboost1.81-dev libboost-json1.81-dev
-  libcli11-dev libfmt-dev libyaml-cpp-dev
+  libcli11-dev libfmt-dev libyaml-cpp-dev libtomlplusplus-dev
 )
 # Tests: unit tests, the sqlite3 shell for tamper tests, clang for the fuzz targets.
 test_pkgs=(
@@ -18,10 +18,13 @@ test_pkgs=(
 bench_pkgs=(libbenchmark-dev hyperfine time jq)
 
 want=("${build_pkgs[@]}")
+# The test tools from npm (package.json) need Node.js; Debian's is used when none is present.
+node_pkgs=()
+command -v npm >/dev/null 2>&1 || node_pkgs=(nodejs npm)
 case "${1:-all}" in
   build) ;;
-  test) want+=("${test_pkgs[@]}") ;;
-  all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  test) want+=("${test_pkgs[@]}" "${node_pkgs[@]}") ;;
+  all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}" "${node_pkgs[@]}") ;;
   *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
 esac
 

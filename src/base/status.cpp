@@ -14,6 +14,8 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kIOError: return "io-error";
     case StatusCode::kInternal: return "internal";
+    case StatusCode::kUnauthenticated: return "unauthenticated";
+    case StatusCode::kResourceExhausted: return "resource-exhausted";
   }
   return "unknown";
 }

@@ -23,6 +23,8 @@ enum class StatusCode {
   kCorruption = 7,         // the stored record or ledger does not verify
   kIOError = 8,
   kInternal = 9,           // a bug or an unexpected library failure
+  kUnauthenticated = 10,   // no valid credentials: unknown, revoked or expired token or session
+  kResourceExhausted = 11, // a limit was hit: too many failed sign-ins, try again later
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -64,6 +66,12 @@ class [[nodiscard]] Status {
   }
   static Status Internal(std::string_view msg, std::string_view where = {}) {
     return Status(StatusCode::kInternal, msg, where);
+  }
+  static Status Unauthenticated(std::string_view msg, std::string_view where = {}) {
+    return Status(StatusCode::kUnauthenticated, msg, where);
+  }
+  static Status ResourceExhausted(std::string_view msg, std::string_view where = {}) {
+    return Status(StatusCode::kResourceExhausted, msg, where);
   }
 
   bool ok() const { return rep_ == nullptr; }

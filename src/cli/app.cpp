@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/account_commands.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 
@@ -43,6 +44,8 @@ int Run(int argc, char** argv) {
   RegisterRecordNouns(app, ctx, outcome);
   RegisterLedgerCommands(app, ctx, outcome);
   RegisterCatalogCommands(app, ctx, outcome);
+  RegisterAccountCommands(app, ctx, outcome);
+  RegisterServeCommand(app, ctx, outcome);
 
   try {
     app.parse(argc, argv);

@@ -14,5 +14,6 @@ void RegisterInventoryNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterRegisterCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterLedgerCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterCatalogCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 }  // namespace aims::cli

@@ -14,6 +14,8 @@ int ExitCodeFor(const base::Status& status) {
     case base::StatusCode::kCorruption: return 8;
     case base::StatusCode::kIOError: return 9;
     case base::StatusCode::kInternal: return 10;
+    case base::StatusCode::kUnauthenticated: return 7;
+    case base::StatusCode::kResourceExhausted: return 11;
   }
   return 10;
 }

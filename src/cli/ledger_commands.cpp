@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "ledger/merkle.h"
+#include "service/ledger_proofs.h"
 #include "service/ledger_verifier.h"
 
 namespace aims::cli {
@@ -17,14 +18,6 @@ std::string HexList(const std::vector<ledger::Hash>& hashes, bool json) {
   return out;
 }
 
-base::Result<std::optional<ledger::TreeHead>> LatestHead(service::Workspace& ws) {
-  std::optional<ledger::TreeHead> head;
-  AIMS_TRY(ws.Read([&](store::Tx& tx) -> base::Status {
-    AIMS_ASSIGN_OR_RETURN(head, tx.ledger().LatestTreeHead());
-    return base::Status::OK();
-  }));
-  return head;
-}
 
 void AddVerify(CLI::App* ledger, CliContext& ctx, Outcome& outcome) {
   auto skip_blobs = std::make_shared<bool>(false);
@@ -83,7 +76,7 @@ void AddHead(CLI::App* ledger, CliContext& ctx, Outcome& outcome) {
   head->callback([&ctx, &outcome] {
     outcome.status = [&]() -> base::Status {
       AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
-      AIMS_ASSIGN_OR_RETURN(auto h, LatestHead(*ws));
+      AIMS_ASSIGN_OR_RETURN(auto h, service::LatestHead(*ws));
       AIMS_ASSIGN_OR_RETURN(ledger::PublicKey key, ws->PublicKey());
       if (!h) return base::Status::NotFound("the ledger is empty: no tree head yet");
       if (ctx.json) {
@@ -114,26 +107,17 @@ void AddProof(CLI::App* ledger, CliContext& ctx, Outcome& outcome) {
   proof->callback([&ctx, &outcome, seq, size] {
     outcome.status = [&]() -> base::Status {
       AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
-      AIMS_ASSIGN_OR_RETURN(auto head, LatestHead(*ws));
-      if (!head) return base::Status::NotFound("the ledger is empty");
-      uint64_t n = *size > 0 ? static_cast<uint64_t>(*size) : head->size;
-      if (*seq < 1 || static_cast<uint64_t>(*seq) > n) {
-        return base::Status::InvalidArgument("no entry " + std::to_string(*seq) + " in a tree of size " + std::to_string(n), "seq");
+      auto report = service::ProveInclusion(*ws, *seq, *size > 0 ? static_cast<uint64_t>(*size) : 0);
+      if (!report.ok() && report.status().where() == "size") {
+        return base::Status::InvalidArgument(report.status().message(), "--size");
       }
-      std::vector<ledger::Hash> leaves;
-      ledger::LedgerEntry entry;
-      AIMS_TRY(ws->Read([&](store::Tx& tx) -> base::Status {
-        AIMS_ASSIGN_OR_RETURN(leaves, tx.ledger().LeafHashes(static_cast<int64_t>(n)));
-        AIMS_ASSIGN_OR_RETURN(entry, tx.ledger().EntryAt(*seq));
-        return base::Status::OK();
-      }));
-      if (leaves.size() != n) return base::Status::InvalidArgument("the ledger has only " + std::to_string(leaves.size()) + " entries", "--size");
-      uint64_t index = static_cast<uint64_t>(*seq - 1);
-      ledger::Hash leaf = ledger::LeafHashOf(entry);
-      auto path = ledger::InclusionProof(leaves, index);
-      ledger::Hash root = ledger::RootOf(leaves, 2);
-      bool verified = leaf == leaves[index] && ledger::VerifyInclusion(leaf, index, n, path, root);
-      bool signed_root = n == head->size && root == head->root;
+      AIMS_TRY(report.status());
+      const ledger::LedgerEntry& entry = report->entry;
+      const uint64_t index = report->leaf_index, n = report->tree_size;
+      const ledger::Hash& leaf = report->leaf_hash;
+      const ledger::Hash& root = report->root;
+      const auto& path = report->path;
+      const bool verified = report->verified, signed_root = report->matches_signed_head;
       if (ctx.json) {
         Print("{\"seq\": " + std::to_string(*seq) + ", \"leaf_index\": " + std::to_string(index) +
               ", \"tree_size\": " + std::to_string(n) + ", \"leaf_hash\": \"" + base::ToHex(leaf) +
@@ -163,7 +147,7 @@ void AddConsistency(CLI::App* ledger, CliContext& ctx, Outcome& outcome) {
   cons->callback([&ctx, &outcome, old_size, new_size] {
     outcome.status = [&]() -> base::Status {
       AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
-      AIMS_ASSIGN_OR_RETURN(auto head, LatestHead(*ws));
+      AIMS_ASSIGN_OR_RETURN(auto head, service::LatestHead(*ws));
       if (!head) return base::Status::NotFound("the ledger is empty");
       uint64_t n = *new_size > 0 ? static_cast<uint64_t>(*new_size) : head->size;
       uint64_t m = static_cast<uint64_t>(*old_size);

@@ -67,8 +67,13 @@ void AddDemo(CLI::App& app, CliContext& ctx, Outcome& outcome) {
     outcome.status = [&]() -> base::Status {
       AIMS_ASSIGN_OR_RETURN(service::DemoSummary summary, service::CreateDemo(ctx.Options()));
       if (ctx.json) {
+        std::string logins;
+        for (const auto& l : summary.logins) {
+          logins += (logins.empty() ? "" : ", ") + std::string("{\"role\": \"") + l.role + "\", \"email\": \"" + l.email +
+                    "\", \"password\": \"" + l.password + "\"}";
+        }
         Print("{\"data\": \"" + ctx.data_dir + "\", \"organisation\": \"" + summary.organisation +
-              "\", \"created\": " + (summary.created ? "true" : "false") + "}\n");
+              "\", \"created\": " + (summary.created ? "true" : "false") + ", \"logins\": [" + logins + "]}\n");
         return base::Status::OK();
       }
       Print(std::string(summary.created ? "created" : "found") + " the demo organisation \"" +
@@ -78,7 +83,16 @@ void AddDemo(CLI::App& app, CliContext& ctx, Outcome& outcome) {
             "  aims --data " + ctx.data_dir + " risk list\n"
             "  aims --data " + ctx.data_dir + " soa\n"
             "  aims --data " + ctx.data_dir + " control list --framework iso27001\n"
-            "  aims --data " + ctx.data_dir + " ledger verify\n");
+            "  aims --data " + ctx.data_dir + " ledger verify\n"
+            "  aims --data " + ctx.data_dir + " serve   (web application and API)\n");
+      if (!summary.logins.empty()) {
+        std::string table = "sign-ins for aims serve, one per role (passwords shown only now):\n";
+        for (const auto& l : summary.logins) {
+          table += "  " + l.role + std::string(14 - std::min<size_t>(13, l.role.size()), ' ') + l.email +
+                   std::string(36 - std::min<size_t>(35, l.email.size()), ' ') + l.password + "\n";
+        }
+        Print(table);
+      }
       return base::Status::OK();
     }();
   });

@@ -528,6 +528,33 @@ base::Status RegisterJsonSource::ReadBlobs(std::map<std::string, std::string>* o
   return base::Status::OK();
 }
 
+template <class T>
+base::Status ReadRecordChanges(std::string_view body, T* record) {
+  json::monotonic_resource arena;
+  json::parser parser(&arena, ParseOptions(0));
+  boost::system::error_code ec;
+  size_t consumed = parser.write_some(body.data(), body.size(), ec);
+  if (!ec && consumed < body.size()) ec = json::error::extra_data;
+  if (ec) {
+    std::string where = Position(body, consumed, "");
+    return base::Status::InvalidArgument("not valid JSON: " + ec.message(), where.substr(1));
+  }
+  json::value value = parser.release();
+  if (!value.is_object()) return base::Status::InvalidArgument("the body must be a JSON object", "");
+  const json::object& obj = value.get_object();
+  if (const json::key_value_pair* unknown = FirstUnknownKey<T>(obj)) {
+    return base::Status::InvalidArgument(
+        "unknown field for " + domain::WithArticle(domain::Info(T::kKind).noun), "/" + std::string(unknown->key()));
+  }
+  FieldJsonReader reader(obj, "");
+  record->VisitFields(reader);
+  return reader.status();
+}
+
+#define AIMS_INSTANTIATE_CHANGES(T) template base::Status ReadRecordChanges<domain::T>(std::string_view, domain::T*);
+AIMS_RECORD_TYPES(AIMS_INSTANTIATE_CHANGES)
+#undef AIMS_INSTANTIATE_CHANGES
+
 base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::string_view file_name,
                                                 base::Timestamp now) {
   AIMS_ASSIGN_OR_RETURN(RegisterJsonSource source, RegisterJsonSource::Parse(std::string(text), file_name, now));

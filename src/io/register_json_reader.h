@@ -47,6 +47,14 @@ class RegisterJsonSource {
   std::unique_ptr<Impl> impl_;
 };
 
+// Applies a JSON object of field values to `record` (a create or update request body): fields
+// that are absent keep their value; the meta keys (id, record_version, created_at, updated_at,
+// retired_at) are set by aims and ignored; an unknown key, a value of the wrong type or a
+// malformed body is an InvalidArgument whose `where` is the JSON pointer ("/name") or, for a
+// syntax error, "line:column".
+template <class T>
+base::Status ReadRecordChanges(std::string_view body, T* record);
+
 base::Result<RegisterDocument> ReadRegisterJson(std::string_view text, std::string_view file_name,
                                                 base::Timestamp now);
 

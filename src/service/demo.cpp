@@ -1,7 +1,12 @@
 #include "service/demo.h"
 
+#include <sodium.h>
+
+
 #include <map>
 
+#include "base/base64.h"
+#include "service/accounts.h"
 #include "service/catalog_service.h"
 
 namespace aims::service {
@@ -680,6 +685,56 @@ base::Status DemoBuilder::Build() {
 
 }  // namespace
 
+namespace {
+
+// A random password for a demo sign-in: 16 characters from 12 random bytes.
+std::string RandomPassword() {
+  unsigned char bytes[12];
+  randombytes_buf(bytes, sizeof bytes);
+  std::string s = base::Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+  for (char& c : s) {
+    if (c == '+') c = '-';
+    if (c == '/') c = '_';
+  }
+  return s;
+}
+
+// One user per built-in role, each acting as a demo person whose work fits the role.
+base::Result<std::vector<DemoLogin>> CreateDemoLogins(Workspace& ws) {
+  struct Plan {
+    const char* role;
+    const char* email;
+    const char* person_email;  // empty: no person (the administrator)
+  };
+  static constexpr Plan kPlans[] = {
+      {"admin", "admin@northbridge.example", ""},
+      {"aims-manager", "amira.haddad@northbridge.example", "amira.haddad@northbridge.example"},
+      {"system-owner", "priya.nair@northbridge.example", "priya.nair@northbridge.example"},
+      {"risk-owner", "james.okafor@northbridge.example", "james.okafor@northbridge.example"},
+      {"approver", "sofia.rossi@northbridge.example", "sofia.rossi@northbridge.example"},
+      {"auditor", "hana.kim@northbridge.example", "hana.kim@northbridge.example"},
+      {"viewer", "marco.silva@northbridge.example", "marco.silva@northbridge.example"},
+  };
+  std::vector<DemoLogin> logins;
+  for (const Plan& plan : kPlans) {
+    std::optional<domain::Id> person;
+    if (*plan.person_email) {
+      domain::Person probe;
+      probe.email = plan.person_email;
+      AIMS_TRY(ws.Read([&](store::Tx& tx) -> base::Status {
+        AIMS_ASSIGN_OR_RETURN(person, tx.records<domain::Person>().FindByKey(probe));
+        return base::Status::OK();
+      }));
+    }
+    DemoLogin login{plan.role, plan.email, RandomPassword()};
+    AIMS_TRY(Accounts::AddUser(ws, login.email, "", login.role, login.password, person).status());
+    logins.push_back(std::move(login));
+  }
+  return logins;
+}
+
+}  // namespace
+
 base::Result<DemoSummary> CreateDemo(const WorkspaceOptions& options) {
   DemoSummary summary;
   summary.organisation = std::string(kDemoOrganisation);
@@ -715,6 +770,7 @@ base::Result<DemoSummary> CreateDemo(const WorkspaceOptions& options) {
     DemoBuilder builder(m, ws->blobs());
     return builder.Build();
   }));
+  AIMS_ASSIGN_OR_RETURN(summary.logins, CreateDemoLogins(*ws));
   summary.created = true;
   return summary;
 }

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "domain/canonical_state.h"
+#include "domain/user_account.h"
 #include "ledger/entry.h"
 #include "ledger/key_file.h"
 #include "ledger/merkle.h"
@@ -230,6 +231,7 @@ class Verifier {
       });
     });
     AIMS_TRY(status);
+    AIMS_TRY(CheckAccounts(tx));
     latest_.ForEach([&](const std::string& type, int64_t id, LatestEntries::Slot& slot) {
       if (!slot.seen_record && !slot.no_state) {
         auto kind = domain::EntityKindFromName(type);
@@ -239,6 +241,42 @@ class Verifier {
       }
     });
     return base::Status::OK();
+  }
+
+  // Accounts are not register records but are ledgered the same way (service/accounts.h).
+  base::Status CheckAccounts(store::Tx& tx) {
+    store::AccountTable accounts = tx.accounts();
+    AIMS_TRY(accounts.ScanUsers([&](const store::StoredUser& u) {
+      CheckAccount(domain::kUserEntityType, u.account.id, u.account.email,
+                   domain::UserStateHash(u.account, u.password_hash));
+      return base::Status::OK();
+    }));
+    AIMS_TRY(accounts.ScanTokens(std::nullopt, [&](const store::StoredToken& t) {
+      std::string_view digest(reinterpret_cast<const char*>(t.token_sha256.data()), t.token_sha256.size());
+      CheckAccount(domain::kApiTokenEntityType, t.token.id, std::to_string(t.token.id),
+                   domain::TokenStateHash(t.token, digest));
+      return base::Status::OK();
+    }));
+    AIMS_ASSIGN_OR_RETURN(auto roles, accounts.ListRoles());
+    for (const auto& r : roles) {
+      CheckAccount(domain::kAccessRoleEntityType, r.id, r.name, domain::RoleStateHash(r));
+    }
+    return base::Status::OK();
+  }
+
+  void CheckAccount(std::string_view type, int64_t id, const std::string& name, const base::Digest& hash) {
+    ++report_.accounts;
+    std::string where = std::string(type) + " " + name;
+    LatestEntries::Slot& slot = latest_.At(type, id);
+    slot.seen_record = true;
+    if (slot.seq == 0) {
+      Problem(where, "has no ledger entry: it was inserted behind aims' back");
+    } else if (slot.no_state) {
+      Problem(where, "exists although its last ledger entry (" + std::to_string(slot.seq) + ") removed it");
+    } else if (hash != state_hashes_[slot.pos]) {
+      Problem(where, "does not match its latest ledger entry " + std::to_string(slot.seq) +
+                         ": it was changed behind aims' back");
+    }
   }
 
   void CheckBlob(const domain::Evidence& ev, const std::string& where) {

@@ -8,6 +8,7 @@
 //     log, so a database rolled back to an older copy is caught;
 //  4. every current record hashes (canonical state) to its latest ledger entry, and every record
 //     the ledger knows is still there, so an edit, insert or delete behind aims' back is named;
+//     the same for user accounts, API tokens and custom access roles (domain/user_account.h);
 //  5. optionally, every evidence file is present and hashes to the SHA-256 its record holds.
 #pragma once
 
@@ -35,6 +36,7 @@ struct VerifyProblem {
 struct VerifyReport {
   uint64_t entries = 0;
   uint64_t records = 0;
+  uint64_t accounts = 0;      // users, API tokens and custom access roles checked
   uint64_t evidence_files = 0;
   uint64_t leaf_bytes = 0;    // bytes of ledger leaves hashed
   uint64_t record_bytes = 0;  // bytes of canonical record states hashed

@@ -25,6 +25,18 @@ ledger::LedgerEntry Mutation::Entry(domain::EntityKind kind, domain::Id id,
   return entry;
 }
 
+base::Status Mutation::LogEntity(std::string_view entity_type, int64_t id,
+                                 const base::Digest& state_hash, std::string_view action) {
+  ledger::LedgerEntry entry;
+  entry.time = now_;
+  entry.actor = actor_;
+  entry.action = std::string(action);
+  entry.entity_type = std::string(entity_type);
+  entry.entity_id = id;
+  entry.state_hash = state_hash;
+  return ledger_.Append(tx_, std::move(entry));
+}
+
 base::Status Mutation::LogHash(domain::EntityKind kind, domain::Id id, const base::Digest& state_hash,
                                std::string_view action) {
   return ledger_.Append(tx_, Entry(kind, id, state_hash, action));

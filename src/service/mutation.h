@@ -122,6 +122,10 @@ class Mutation {
 
   base::Status LogHash(domain::EntityKind kind, domain::Id id, const base::Digest& state_hash,
                        std::string_view action);
+  // Appends an entry for something that is not a register record (a user account, an API token,
+  // an access role: domain/user_account.h), named by its own entity type.
+  base::Status LogEntity(std::string_view entity_type, int64_t id, const base::Digest& state_hash,
+                         std::string_view action);
 
  private:
   template <class T>

@@ -55,6 +55,8 @@ class Workspace {
 
   const DataPaths& paths() const { return paths_; }
   const std::string& actor() const { return options_.actor; }
+  // The actor recorded by the following mutations: a server sets the signed-in user per request.
+  void set_actor(std::string actor) { options_.actor = std::move(actor); }
   store::Store& store() { return *store_; }
   BlobStore& blobs() { return blobs_; }
 

@@ -13,6 +13,7 @@
 #include "domain/entities.h"
 #include "store/column_codec.h"
 #include "store/connection.h"
+#include "store/record_query.h"
 #include "store/table_sql.h"
 
 namespace aims::store {
@@ -162,6 +163,43 @@ class RecordTable {
     int64_t n = row ? stmt->Int(0) : 0;
     stmt->Reset();
     return n;
+  }
+
+  // One page of `query`: up to query.limit records into *out and, when more may follow, the key
+  // to ask for the next page with.
+  base::Status Query(const RecordQuery& query, std::vector<T>* out, std::optional<PageKey>* next) {
+    AIMS_ASSIGN_OR_RETURN(QuerySql q, BuildQuerySql(sql_, query));
+    AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(q.text));
+    for (size_t i = 0; i < q.params.size(); ++i) {
+      const auto& [is_int, value] = q.params[i];
+      if (is_int) stmt->BindInt(static_cast<int>(i) + 1, std::stoll(value));
+      else stmt->BindText(static_cast<int>(i) + 1, value);
+    }
+    const int key_column = 5 + static_cast<int>(sql_.scalar_fields.size());
+    PageKey last;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) {
+        stmt->Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      T& record = out->emplace_back();
+      base::Status s = ReadRow(stmt, &record);
+      if (!s.ok()) {
+        stmt->Reset();
+        return s;
+      }
+      last.is_int = q.key_is_int;
+      if (q.key_is_int) last.int_value = stmt->Int(key_column);
+      else last.text_value = std::string(stmt->Text(key_column));
+      last.id = record.meta.id;
+    }
+    stmt->Reset();
+    for (T& record : *out) AIMS_TRY(ReadLinksOf(record.meta.id, &record));
+    if (static_cast<int64_t>(out->size()) == query.limit && !out->empty()) *next = last;
+    else next->reset();
+    return base::Status::OK();
   }
 
   // Calls `fn` for each record in id order, with its reference lists, reading in batches (one

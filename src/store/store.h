@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/result.h"
+#include "store/account_table.h"
 #include "store/connection.h"
 #include "store/ledger_table.h"
 #include "store/migrator.h"
@@ -30,6 +31,7 @@ class Tx {
     return RecordTable<T>(conn_);
   }
   LedgerTable ledger() { return LedgerTable(conn_); }
+  AccountTable accounts() { return AccountTable(conn_); }
   Connection& connection() { return conn_; }
 
  private:

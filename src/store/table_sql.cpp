@@ -2,6 +2,9 @@
 
 #include "base/assert.h"
 
+#include <cctype>
+#include <string>
+
 namespace aims::store {
 
 using domain::EntityKind;
@@ -30,6 +33,115 @@ std::string_view TableName(EntityKind kind) {
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");
   return "";
+}
+
+namespace {
+
+bool IntColumn(FieldKind kind) {
+  return kind == FieldKind::kInt || kind == FieldKind::kBool || kind == FieldKind::kRef;
+}
+
+// A query value for a column, as it is stored: booleans as 0/1, numbers and ids as integers.
+base::Result<std::pair<bool, std::string>> ColumnValue(const domain::Field& f, const std::string& value) {
+  if (f.kind == FieldKind::kBool) {
+    if (value == "true") return std::pair<bool, std::string>{true, "1"};
+    if (value == "false") return std::pair<bool, std::string>{true, "0"};
+    return base::Status::InvalidArgument("must be true or false", f.name);
+  }
+  if (IntColumn(f.kind) || f.kind == FieldKind::kRefList) {
+    size_t used = 0;
+    long long n = 0;
+    try {
+      n = std::stoll(value, &used);
+    } catch (...) {
+      used = 0;
+    }
+    if (used == 0 || used != value.size()) return base::Status::InvalidArgument("must be a whole number", f.name);
+    return std::pair<bool, std::string>{true, std::to_string(n)};
+  }
+  return std::pair<bool, std::string>{false, value};
+}
+
+std::string EscapeLike(const std::string& term) {
+  std::string out;
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+}  // namespace
+
+base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& query) {
+  QuerySql out;
+  const std::string& t = sql.table;
+  std::string where = query.include_retired ? "1 = 1" : "retired_at IS NULL";
+  for (const auto& [name, value] : query.equals) {
+    const domain::Field* field = nullptr;
+    for (const auto& f : sql.fields) {
+      if (f.name == name) field = &f;
+    }
+    if (!field) return base::Status::InvalidArgument("no such field to filter on", name);
+    AIMS_ASSIGN_OR_RETURN(auto param, ColumnValue(*field, value));
+    if (field->kind == FieldKind::kRefList) {
+      where += " AND EXISTS (SELECT 1 FROM " + t + "__" + name + " l WHERE l.owner_id = " + t + ".id AND l.target_id = ?)";
+    } else if (field->kind == FieldKind::kTextList || field->kind == FieldKind::kEnumList) {
+      where += " AND EXISTS (SELECT 1 FROM json_each(" + name + ") WHERE value = ?)";
+    } else if (field->kind == FieldKind::kText || field->kind == FieldKind::kLongText) {
+      where += " AND " + name + " = ? COLLATE NOCASE";
+    } else {
+      where += " AND " + name + " = ?";
+    }
+    out.params.push_back(std::move(param));
+  }
+  if (!query.search.empty()) {
+    std::string any;
+    for (const auto& f : sql.scalar_fields) {
+      if (!f.in_list || (f.kind != FieldKind::kText && f.kind != FieldKind::kLongText)) continue;
+      any += (any.empty() ? "" : " OR ") + std::string("lower(") + std::string(f.name) + ") LIKE ? ESCAPE '\\'";
+      out.params.emplace_back(false, "%" + EscapeLike(query.search) + "%");
+    }
+    if (!any.empty()) where += " AND (" + any + ")";
+  }
+
+  std::string key;
+  if (query.sort == "id") {
+    key = "id";
+  } else if (query.sort == "created_at" || query.sort == "updated_at") {
+    key = query.sort;
+    out.key_is_int = false;
+  } else {
+    const domain::Field* field = nullptr;
+    for (const auto& f : sql.scalar_fields) {
+      if (f.name == query.sort) field = &f;
+    }
+    if (!field) return base::Status::InvalidArgument("no such field to sort by", "sort");
+    out.key_is_int = IntColumn(field->kind);
+    key = out.key_is_int ? "COALESCE(" + query.sort + ", -9223372036854775807)"
+                         : "COALESCE(" + query.sort + ", '') COLLATE NOCASE";
+  }
+  if (query.after) {
+    if (query.after->is_int != out.key_is_int) {
+      return base::Status::InvalidArgument("the cursor belongs to another sort order", "cursor");
+    }
+    const char* cmp = query.descending ? "<" : ">";
+    std::string value = out.key_is_int ? std::to_string(query.after->int_value) : query.after->text_value;
+    if (key == "id") {
+      where += std::string(" AND id ") + cmp + " ?";
+      out.params.emplace_back(true, std::to_string(query.after->id));
+    } else {
+      where += " AND (" + key + " " + cmp + " ? OR (" + key + " = ? AND id " + cmp + " ?))";
+      out.params.emplace_back(out.key_is_int, value);
+      out.params.emplace_back(out.key_is_int, value);
+      out.params.emplace_back(true, std::to_string(query.after->id));
+    }
+  }
+  const char* dir = query.descending ? " DESC" : "";
+  out.text = "SELECT " + sql.columns + ", " + key + " FROM " + t + " WHERE " + where + " ORDER BY " + key + dir +
+             (key == "id" ? "" : std::string(", id") + dir) + " LIMIT ?";
+  out.params.emplace_back(true, std::to_string(query.limit));
+  return out;
 }
 
 TableSql BuildTableSql(EntityKind kind, std::vector<domain::Field> fields,

@@ -12,7 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "domain/entities.h"
+#include "store/record_query.h"
 
 namespace aims::store {
 
@@ -52,6 +54,16 @@ struct TableSql {
   std::vector<std::string> natural_key;
   std::vector<LinkSql> links;
 };
+
+// A RecordQuery as SQL: the table's columns, then the sort key as one more column. Field names
+// are checked against the table (InvalidArgument naming the query parameter otherwise) and
+// every value is a bound parameter.
+struct QuerySql {
+  std::string text;
+  std::vector<std::pair<bool, std::string>> params;  // (is_int, value) in order
+  bool key_is_int = true;
+};
+base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& query);
 
 TableSql BuildTableSql(domain::EntityKind kind, std::vector<domain::Field> fields,
                        std::span<const std::string_view> natural_key);

@@ -12,7 +12,8 @@ declare -A allowed=(
   [store]="base domain ledger store"
   [io]="base domain io"
   [service]="base domain catalog ledger store io service"
-  [cli]="base domain catalog ledger store io service cli"
+  [api]="base domain catalog ledger store io service api"
+  [cli]="base domain catalog ledger store io service api cli"
 )
 
 status=0
@@ -32,6 +33,11 @@ done
 if grep -rnE '"(SELECT|INSERT|UPDATE|DELETE|CREATE) ' "$src" --include='*.cpp' --include='*.h' \
     | grep -vE "^$src/store/" | grep -vE '^[^:]+:[0-9]+:\s*//'; then
   echo "SQL text outside src/store (above)"
+  status=1
+fi
+# HTTP stays in the API layer.
+if grep -rnE '#include <boost/(beast|asio)' "$src" --include='*.cpp' --include='*.h' | grep -vE "^$src/api/"; then
+  echo "HTTP (Beast/Asio) outside src/api (above)"
   status=1
 fi
 # No domain code does I/O.

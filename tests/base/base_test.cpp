@@ -33,6 +33,18 @@ TEST(Status, WithContextJoinsPointersAndFields) {
   EXPECT_TRUE(Status::OK().WithContext("x").ok());
 }
 
+TEST(Status, EveryCodeHasAStableName) {
+  // Names and numbers are part of the CLI and API contracts: codes are only ever appended.
+  const char* names[] = {"ok", "invalid-argument", "not-found", "already-exists", "conflict",
+                         "failed-precondition", "permission-denied", "corruption", "io-error",
+                         "internal", "unauthenticated", "resource-exhausted"};
+  for (int code = 0; code < 12; ++code) {
+    EXPECT_EQ(StatusCodeName(static_cast<StatusCode>(code)), names[code]) << code;
+  }
+  EXPECT_EQ(Status::Unauthenticated("unknown API token").code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(Status::ResourceExhausted("too many failed logins").code(), StatusCode::kResourceExhausted);
+}
+
 TEST(Result, HoldsValueOrStatus) {
   Result<int> v = 7;
   ASSERT_TRUE(v.ok());

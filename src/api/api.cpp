@@ -1,0 +1,15 @@
+#include "api/api.h"
+
+#include "api/app_routes.h"
+#include "api/record_routes.h"
+
+namespace aims::api {
+
+void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
+  AddAppRoutes(router, dispatcher);
+  AddRecordRoutes(router);
+}
+
+RouteTable::RouteTable() : dispatcher_(router_, config_, metrics_, log_) { AddAllRoutes(router_, dispatcher_); }
+
+}  // namespace aims::api

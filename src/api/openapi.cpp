@@ -1,0 +1,340 @@
+#include "api/openapi.h"
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <set>
+
+#include "domain/entities.h"
+
+namespace aims::api {
+
+namespace {
+
+namespace json = boost::json;
+using domain::FieldKind;
+
+json::object Ref(std::string_view component) {
+  return {{"$ref", "#/components/schemas/" + std::string(component)}};
+}
+
+json::value FieldSchema(const domain::Field& f) {
+  json::object s;
+  auto nullable = [](std::string_view type) { return json::array{type, "null"}; };
+  switch (f.kind) {
+    case FieldKind::kText:
+    case FieldKind::kLongText:
+      s["type"] = "string";
+      break;
+    case FieldKind::kInt:
+      s["type"] = "integer";
+      if (f.min != std::numeric_limits<int64_t>::min()) s["minimum"] = f.min;
+      if (f.max != std::numeric_limits<int64_t>::max()) s["maximum"] = f.max;
+      break;
+    case FieldKind::kBool:
+      s["type"] = "boolean";
+      break;
+    case FieldKind::kDate:
+      s["type"] = nullable("string");
+      s["format"] = "date";
+      break;
+    case FieldKind::kTextList:
+      s["type"] = "array";
+      s["items"] = {{"type", "string"}};
+      break;
+    case FieldKind::kEnum: {
+      json::array names;
+      for (auto n : f.enum_names) names.emplace_back(n);
+      s["type"] = "string";
+      s["enum"] = std::move(names);
+      break;
+    }
+    case FieldKind::kEnumList: {
+      json::array names;
+      for (auto n : f.enum_names) names.emplace_back(n);
+      s["type"] = "array";
+      s["items"] = {{"type", "string"}, {"enum", std::move(names)}};
+      break;
+    }
+    case FieldKind::kRef:
+      s["type"] = nullable("integer");
+      s["minimum"] = 1;
+      s["description"] = "id of " + domain::WithArticle(domain::Info(f.ref).noun);
+      break;
+    case FieldKind::kRefList:
+      s["type"] = "array";
+      s["items"] = {{"type", "integer"}, {"minimum", 1}};
+      s["description"] = "ids of " + std::string(domain::Info(f.ref).plural);
+      break;
+  }
+  if (!f.help.empty() && !s.contains("description")) s["description"] = f.help;
+  if (f.managed) s["readOnly"] = true;
+  return s;
+}
+
+template <class T>
+void AddRecordSchemas(json::object& schemas) {
+  const auto& info = domain::Info(T::kKind);
+  std::string name(info.name);
+  json::object props{{"id", {{"type", "integer"}, {"minimum", 1}, {"readOnly", true}}},
+                     {"record_version", {{"type", "integer"}, {"minimum", 1}, {"readOnly", true}}},
+                     {"created_at", {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}}},
+                     {"updated_at", {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}}},
+                     {"retired_at", {{"type", json::array{"string", "null"}}, {"format", "date-time"}, {"readOnly", true}}}};
+  json::object input_props;
+  json::array required;
+  for (const auto& f : domain::FieldsOf<T>()) {
+    props[f.name] = FieldSchema(f);
+    input_props[f.name] = FieldSchema(f);
+    if (f.required) required.emplace_back(f.name);
+  }
+  schemas[name] = {{"type", "object"},
+                   {"description", "A record of the register: " + domain::WithArticle(info.noun) + "."},
+                   {"properties", std::move(props)}};
+  json::object input{{"type", "object"},
+                     {"description", "Fields to set. On create, absent fields take their defaults; on PATCH, absent "
+                                     "fields keep their values. Required on create: " +
+                                         (required.empty() ? std::string("none") : json::serialize(required)) + "."},
+                     {"properties", std::move(input_props)},
+                     {"additionalProperties", false}};
+  if (T::kKind != domain::EntityKind::kCatalog) schemas[name + "_input"] = std::move(input);  // read-only kind
+  schemas[name + "_page"] = {{"type", "object"},
+                             {"properties",
+                              {{"items", {{"type", "array"}, {"items", Ref(name)}}},
+                               {"next_cursor", {{"type", json::array{"string", "null"}},
+                                                {"description", "pass as ?cursor= for the next page; null on the last"}}}}}};
+}
+
+json::object FixedSchemas() {
+  json::object s;
+  s["problem"] = {{"type", "object"},
+                  {"description", "RFC 9457 problem details"},
+                  {"properties",
+                   {{"type", {{"type", "string"}}},
+                    {"title", {{"type", "string"}}},
+                    {"status", {{"type", "integer"}}},
+                    {"detail", {{"type", "string"}}},
+                    {"field", {{"type", "string"}, {"description", "JSON pointer into the body, or the parameter"}}},
+                    {"instance", {{"type", "string"}}},
+                    {"request_id", {{"type", "string"}}}}}};
+  s["history"] = {{"type", "object"},
+                  {"properties",
+                   {{"items",
+                     {{"type", "array"},
+                      {"items",
+                       {{"type", "object"},
+                        {"properties",
+                         {{"seq", {{"type", "integer"}}},
+                          {"time", {{"type", "string"}, {"format", "date-time"}}},
+                          {"actor", {{"type", "string"}}},
+                          {"action", {{"type", "string"}}},
+                          {"state_hash", {{"type", "string"}}}}}}}}}}}};
+  s["uploaded_file"] = {{"type", "object"},
+                        {"properties", {{"sha256", {{"type", "string"}}}, {"size_bytes", {{"type", "integer"}}}}}};
+  s["login"] = {{"type", "object"},
+                {"required", json::array{"email", "password"}},
+                {"properties", {{"email", {{"type", "string"}}}, {"password", {{"type", "string"}}}}},
+                {"additionalProperties", false}};
+  s["principal"] = {{"type", "object"},
+                    {"properties",
+                     {{"email", {{"type", "string"}}},
+                      {"role", {{"type", "string"}}},
+                      {"person", {{"type", json::array{"integer", "null"}}}},
+                      {"permissions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
+  s["session"] = {{"type", "object"},
+                  {"properties",
+                   {{"user", Ref("principal")},
+                    {"csrf_token", {{"type", "string"}, {"description", "send as X-CSRF-Token on every write"}}},
+                    {"expires_at", {{"type", "string"}, {"format", "date-time"}}}}}};
+  s["tree_head"] = {{"type", "object"},
+                    {"properties",
+                     {{"size", {{"type", "integer"}}},
+                      {"time", {{"type", "string"}, {"format", "date-time"}}},
+                      {"root", {{"type", "string"}}},
+                      {"signature", {{"type", "string"}}},
+                      {"public_key", {{"type", "string"}}},
+                      {"signature_valid", {{"type", "boolean"}}}}}};
+  s["inclusion_proof"] = {{"type", "object"},
+                          {"properties",
+                           {{"seq", {{"type", "integer"}}},
+                            {"leaf_index", {{"type", "integer"}}},
+                            {"tree_size", {{"type", "integer"}}},
+                            {"leaf_hash", {{"type", "string"}}},
+                            {"root", {{"type", "string"}}},
+                            {"path", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                            {"verified", {{"type", "boolean"}}},
+                            {"matches_signed_head", {{"type", "boolean"}}},
+                            {"entry", {{"type", "object"}}}}}};
+  s["verify_report"] = {{"type", "object"},
+                        {"properties",
+                         {{"ok", {{"type", "boolean"}}},
+                          {"entries", {{"type", "integer"}}},
+                          {"problems",
+                           {{"type", "array"},
+                            {"items",
+                             {{"type", "object"},
+                              {"properties", {{"where", {{"type", "string"}}}, {"what", {{"type", "string"}}}}}}}}}}}};
+  return s;
+}
+
+json::object Content(const std::string& schema) {
+  if (schema == "binary") return {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+  if (schema == "text") return {{"text/plain", {{"schema", {{"type", "string"}}}}}};
+  if (schema == "openapi") return {{"application/json", {{"schema", {{"type", "object"}}}}}};
+  return {{"application/json", {{"schema", Ref(schema)}}}};
+}
+
+std::string OperationId(const Route& r) {
+  std::string id(http::to_string(r.method));
+  for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool upper = true;
+  for (char c : r.pattern) {
+    if (c == '/' || c == '_' || c == '.' || c == '-' || c == '{' || c == '}') {
+      upper = true;
+      continue;
+    }
+    id.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    upper = false;
+  }
+  return id;
+}
+
+json::object Problem(std::string_view description) {
+  return {{"description", description}, {"content", {{"application/problem+json", {{"schema", Ref("problem")}}}}}};
+}
+
+// The record kind whose fields a list route filters on, by the route's tag (its plural).
+std::vector<domain::Field> FilterFields(const std::string& plural) {
+  std::vector<domain::Field> out;
+  domain::ForEachRecordType([&]<class T>() {
+    if (domain::Info(T::kKind).plural == plural) out = domain::FieldsOf<T>();
+  });
+  return out;
+}
+
+json::object Operation(const Route& r) {
+  json::object op;
+  op["operationId"] = OperationId(r);
+  op["summary"] = r.doc.summary;
+  op["tags"] = json::array{r.doc.tag};
+  if (r.access.kind == Access::Kind::kPublic) {
+    op["security"] = json::array{};
+  } else if (r.access.kind == Access::Kind::kPermission) {
+    std::string needs = "Needs the permission `" + std::string(domain::PermissionName(r.access.permission)) + "`";
+    if (r.access.own_permission) {
+      needs += ", or `" + std::string(domain::PermissionName(*r.access.own_permission)) + "` for records you own";
+    }
+    op["description"] = needs + ".";
+  }
+  json::array params;
+  size_t pos = 0;
+  while ((pos = r.pattern.find('{', pos)) != std::string::npos) {
+    size_t end = r.pattern.find('}', pos);
+    std::string name = r.pattern.substr(pos + 1, end - pos - 1);
+    params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}, {"minimum", 1}}}});
+    pos = end;
+  }
+  if (r.doc.paginated) {
+    params.push_back({{"name", "q"}, {"in", "query"}, {"description", "case-insensitive text search over listed fields"},
+                      {"schema", {{"type", "string"}}}});
+    params.push_back({{"name", "sort"}, {"in", "query"},
+                      {"description", "a field, id, created_at or updated_at; prefix - for descending"},
+                      {"schema", {{"type", "string"}}}});
+    params.push_back({{"name", "limit"}, {"in", "query"},
+                      {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 500}, {"default", 50}}}});
+    params.push_back({{"name", "cursor"}, {"in", "query"}, {"description", "next_cursor of the previous page"},
+                      {"schema", {{"type", "string"}}}});
+    params.push_back({{"name", "include_retired"}, {"in", "query"}, {"schema", {{"type", "boolean"}, {"default", false}}}});
+    for (const auto& f : FilterFields(r.doc.tag)) {
+      params.push_back({{"name", f.name}, {"in", "query"}, {"description", "only records whose " + std::string(f.name) +
+                                                                            " equals (or, for a list, holds) this value"},
+                        {"schema", {{"type", "string"}}}});
+    }
+  }
+  for (const auto& q : r.doc.query) params.push_back({{"name", q}, {"in", "query"}, {"schema", {{"type", "integer"}}}});
+  bool writes = r.method == http::verb::patch || r.method == http::verb::delete_;
+  if (r.doc.versioned && writes) {
+    params.push_back({{"name", "If-Match"}, {"in", "header"}, {"required", true},
+                      {"description", "the ETag of the version being changed"}, {"schema", {{"type", "string"}}}});
+  }
+  if (!params.empty()) op["parameters"] = std::move(params);
+  if (!r.doc.request_schema.empty()) {
+    op["requestBody"] = {{"required", true}, {"content", Content(r.doc.request_schema)}};
+  }
+  json::object responses;
+  json::object ok{{"description", "success"}};
+  if (!r.doc.response_schema.empty()) ok["content"] = Content(r.doc.response_schema);
+  if (r.doc.versioned) ok["headers"] = {{"ETag", {{"description", "the record's version"}, {"schema", {{"type", "string"}}}}}};
+  responses[std::to_string(r.doc.success)] = std::move(ok);
+  responses["400"] = Problem("malformed request");
+  if (r.access.kind != Access::Kind::kPublic) {
+    responses["401"] = Problem("not signed in");
+    responses["403"] = Problem("the role does not allow this");
+  }
+  if (r.pattern.find('{') != std::string::npos) responses["404"] = Problem("no such record");
+  if (!r.doc.request_schema.empty()) responses["422"] = Problem("a field's value is not acceptable");
+  if (r.method == http::verb::post && r.doc.request_schema != "binary") responses["409"] = Problem("conflicts with the register");
+  if (r.doc.request_schema == "binary") responses["413"] = Problem("the file is too large");
+  if (r.doc.versioned && writes) {
+    responses["412"] = Problem("the record changed since the given version");
+    responses["428"] = Problem("If-Match is required");
+  }
+  op["responses"] = std::move(responses);
+  return op;
+}
+
+}  // namespace
+
+std::string OpenApiDocument(const Router& router) {
+  json::object schemas = FixedSchemas();
+  domain::ForEachRecordType([&]<class T>() { AddRecordSchemas<T>(schemas); });
+  json::object paths;
+  std::set<std::string> tags;
+  for (const Route& r : router.routes()) {
+    json::value& slot = paths[r.pattern];
+    if (!slot.is_object()) slot.emplace_object();
+    json::object& item = slot.get_object();
+    std::string method(http::to_string(r.method));
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    item[method] = Operation(r);
+    tags.insert(r.doc.tag);
+  }
+  static const std::map<std::string, std::string> kFixedTags = {
+      {"operations", "Health, readiness, metrics and this description"},
+      {"session", "Signing in and out with a password; the signed-in user"},
+      {"ledger", "The tamper-evident ledger: signed head, inclusion proofs, verification"}};
+  std::map<std::string, std::string> record_tags;
+  domain::ForEachRecordType([&]<class T>() {
+    record_tags[std::string(domain::Info(T::kKind).plural)] =
+        "Register records: " + std::string(domain::Info(T::kKind).plural) + " (" +
+        domain::WithArticle(domain::Info(T::kKind).noun) + " each)";
+  });
+  json::array tag_list;
+  for (const auto& t : tags) {
+    auto fixed = kFixedTags.find(t);
+    std::string description = fixed != kFixedTags.end() ? fixed->second : record_tags[t];
+    tag_list.push_back(json::object{{"name", t}, {"description", description}});
+  }
+  json::object doc{
+      {"openapi", "3.1.0"},
+      {"info",
+       {{"title", "aims API"},
+        {"version", "1"},
+        {"summary", "The governance register of an ISO/IEC 42001 AI management system"}}},
+      {"servers", json::array{{{"url", "/"}}}},
+      {"tags", std::move(tag_list)},
+      {"security", json::array{{{"bearer", json::array{}}}, {{"session", json::array{}}}}},
+      {"paths", std::move(paths)},
+      {"components",
+       {{"schemas", std::move(schemas)},
+        {"securitySchemes",
+         {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "an API token from `aims token create`"}}},
+          {"session",
+           {{"type", "apiKey"},
+            {"in", "cookie"},
+            {"name", "aims_session"},
+            {"description", "set by POST /api/v1/session; writes also need the X-CSRF-Token header"}}}}}}}};
+  return json::serialize(doc) + "\n";
+}
+
+}  // namespace aims::api

@@ -1,0 +1,290 @@
+#include "api/server.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace aims::api {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+class Session;
+
+// Open connections, so that a stop can close the idle ones.
+class SessionRegistry {
+ public:
+  void Add(const std::shared_ptr<Session>& s) {
+    std::lock_guard lock(mu_);
+    sessions_.insert(s);
+  }
+  void Remove(const std::shared_ptr<Session>& s) {
+    std::function<void()> drained;
+    {
+      std::lock_guard lock(mu_);
+      sessions_.erase(s);
+      if (stopping_ && sessions_.empty()) drained = std::move(on_drained_);
+    }
+    if (drained) drained();
+  }
+  // From now on, `on_drained` runs once when the last connection is gone (now, if none is open).
+  std::vector<std::shared_ptr<Session>> BeginStop(std::function<void()> on_drained) {
+    std::unique_lock lock(mu_);
+    stopping_ = true;
+    if (sessions_.empty()) {
+      lock.unlock();
+      on_drained();
+      return {};
+    }
+    on_drained_ = std::move(on_drained);
+    return {sessions_.begin(), sessions_.end()};
+  }
+
+ private:
+  std::mutex mu_;
+  std::set<std::shared_ptr<Session>> sessions_;
+  bool stopping_ = false;
+  std::function<void()> on_drained_;
+};
+
+// One connection: read a request, answer it, repeat while keep-alive holds.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Dispatcher& dispatcher, SessionRegistry& registry)
+      : stream_(std::move(socket)), dispatcher_(dispatcher), registry_(registry) {
+    beast::error_code ec;
+    auto remote = stream_.socket().remote_endpoint(ec);
+    client_ = ec ? "" : remote.address().to_string();
+  }
+
+  void Start() {
+    registry_.Add(shared_from_this());
+    dispatcher_.metrics().ConnectionOpened();
+    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::ReadHeader, shared_from_this()));
+  }
+
+  // Called on stop: a connection waiting for its next request is closed now; one whose request
+  // is arriving or being answered finishes it first (and then closes, keep-alive being off).
+  void CloseIfIdle() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_ && !(self->parser_ && self->parser_->got_some())) self->Close();
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    if (dispatcher_.stopping()) return Close();
+    busy_ = false;
+    parser_.emplace();
+    parser_->header_limit(16 * 1024);
+    parser_->body_limit(dispatcher_.config().body_limit);
+    stream_.expires_after(dispatcher_.config().read_timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, size_t) {
+    if (ec) return Fail(ec);
+    const auto& header = parser_->get();
+    parser_->body_limit(dispatcher_.BodyLimitFor(header.method(), header.target()));
+    if (beast::iequals(header[http::field::expect], "100-continue")) {
+      http::response<http::empty_body> cont{http::status::continue_, 11};
+      beast::error_code wec;
+      http::write(stream_, cont, wec);
+      if (wec) return Fail(wec);
+    }
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, size_t) {
+    if (ec) return Fail(ec);
+    busy_ = true;
+    stream_.expires_never();  // the handler's time is not the client's
+    Request request = parser_->release();
+    bool keep_alive = request.keep_alive();
+    auto response = std::make_shared<Response>(dispatcher_.Handle(std::move(request), client_));
+    Send(response, keep_alive);
+  }
+
+  void Send(std::shared_ptr<Response> response, bool keep_alive) {
+    response->keep_alive(keep_alive && !dispatcher_.stopping());
+    response_ = response;
+    stream_.expires_after(dispatcher_.config().read_timeout);
+    http::async_write(stream_, *response_, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
+  }
+
+  void OnWrite(beast::error_code ec, size_t) {
+    bool again = response_ && response_->keep_alive();
+    response_.reset();
+    if (ec || !again) return Close();
+    ReadHeader();
+  }
+
+  // A request that could not be read gets an answer when one makes sense, then the connection
+  // closes: after a broken request the byte stream cannot be trusted.
+  void Fail(beast::error_code ec) {
+    std::string target = parser_ ? std::string(parser_->get().target()) : "";
+    if (ec == http::error::body_limit) {
+      return Send(std::make_shared<Response>(dispatcher_.Refuse(http::status::payload_too_large,
+                                                                "the request body is larger than this route accepts",
+                                                                target)),
+                  false);
+    }
+    if (ec == http::error::header_limit) {
+      return Send(std::make_shared<Response>(dispatcher_.Refuse(
+                      http::status::request_header_fields_too_large, "the request headers are too large", target)),
+                  false);
+    }
+    if (ec.category() == http::make_error_code(http::error::end_of_stream).category() && ec != http::error::end_of_stream &&
+        ec != http::error::partial_message) {
+      return Send(std::make_shared<Response>(
+                      dispatcher_.Refuse(http::status::bad_request, "malformed HTTP request: " + ec.message(), target)),
+                  false);
+    }
+    Close();  // end of stream, timeout, reset: nobody to answer
+  }
+
+  void Close() {
+    if (closed_) return;
+    closed_ = true;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+    dispatcher_.metrics().ConnectionClosed();
+    registry_.Remove(shared_from_this());
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<Response> response_;
+  Dispatcher& dispatcher_;
+  SessionRegistry& registry_;
+  std::string client_;
+  bool busy_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerConfig c, Dispatcher& d, Logger& l)
+      : config(std::move(c)), dispatcher(d), log(l), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM),
+        grace(acceptor.get_executor()) {}
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (!acceptor.is_open()) return;  // stopped
+        log.Warn("accept failed", {{"error", ec.message()}});
+      } else {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Session>(std::move(socket), dispatcher, registry)->Start();
+      }
+      Accept();
+    });
+  }
+
+  void BeginStop() {
+    asio::dispatch(acceptor.get_executor(), [this] {
+      if (stopping) return;
+      stopping = true;
+      dispatcher.set_stopping();
+      log.Info("stopping: no new connections; finishing requests in flight");
+      beast::error_code ec;
+      acceptor.close(ec);
+      signals.cancel(ec);
+      grace.expires_after(config.shutdown_grace);
+      // Once every connection is closed, nothing is left for the threads to do and Run returns.
+      auto sessions = registry.BeginStop([this] {
+        asio::post(acceptor.get_executor(), [this] { grace.cancel(); });
+      });
+      for (auto& s : sessions) s->CloseIfIdle();
+      grace.async_wait([this](beast::error_code wec) {
+        if (wec) return;
+        log.Warn("shutdown grace period over; closing remaining connections");
+        ioc.stop();
+      });
+    });
+  }
+
+  ServerConfig config;
+  Dispatcher& dispatcher;
+  Logger& log;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer grace;
+  SessionRegistry registry;
+  bool stopping = false;
+};
+
+Server::Server(ServerConfig config, Dispatcher& dispatcher, Logger& log)
+    : impl_(std::make_unique<Impl>(std::move(config), dispatcher, log)) {}
+
+Server::~Server() = default;
+
+base::Status Server::Listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->config.host, ec);
+  if (ec) return base::Status::InvalidArgument("not an IP address: " + impl_->config.host, "listen");
+  tcp::endpoint endpoint(address, impl_->config.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return base::Status::IOError("cannot listen on " + impl_->config.host + ":" + std::to_string(impl_->config.port) +
+                                     ": " + ec.message(),
+                                 "listen");
+  }
+  return base::Status::OK();
+}
+
+uint16_t Server::port() const {
+  beast::error_code ec;
+  auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : endpoint.port();
+}
+
+std::string Server::url() const {
+  std::string host = impl_->config.host.find(':') != std::string::npos ? "[" + impl_->config.host + "]"
+                                                                        : impl_->config.host;
+  return "http://" + host + ":" + std::to_string(port()) + "/";
+}
+
+void Server::Run() {
+  impl_->signals.async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    impl_->log.Info("signal received", {{"signal", "#" + std::to_string(signal)}});
+    impl_->BeginStop();
+  });
+  impl_->Accept();
+  int n = impl_->config.threads > 0 ? impl_->config.threads
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+  impl_->log.Info("stopped");
+}
+
+void Server::Stop() { impl_->BeginStop(); }
+
+}  // namespace aims::api

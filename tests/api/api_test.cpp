@@ -1,0 +1,394 @@
+// The JSON API through the real binary: `aims serve` on 127.0.0.1, real HTTP, a real SQLite file.
+// One server per suite (starting one takes a moment); tests use their own records.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <boost/json.hpp>
+
+#include <iostream>
+#include <memory>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "api/api.h"
+#include "support/http_server.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+namespace aims::testing {
+namespace {
+
+namespace json = boost::json;
+
+const std::map<std::string, std::string> kFastHash = {{"AIMS_PWHASH_FAST", "1"}};
+const std::vector<std::string> kRoles = {"admin", "aims-manager", "system-owner", "risk-owner", "approver", "auditor",
+                                         "viewer"};
+
+json::value Json(const HttpResponse& r) {
+  boost::system::error_code ec;
+  json::value v = json::parse(r.body, ec);
+  if (ec) ADD_FAILURE() << "not JSON (" << r.status << "): " << r.body;
+  return v;
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    data_ = dir_->Sub("data");
+    auto init = RunAims({"--data", data_, "init", "--org", "Test Org"});
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    auto person = RunAims({"--data", data_, "person", "add", "--name", "Olive Owner", "--email", "olive@example.org"});
+    ASSERT_EQ(person.exit_code, 0) << person.err;
+    for (const auto& role : kRoles) {
+      std::vector<std::string> args = {"--data", data_, "user", "add", "--email", role + "@example.org", "--role", role};
+      if (role == "system-owner") args.insert(args.end(), {"--person", "PER-1"});
+      auto added = RunAims(args, "correct horse battery staple\n", kFastHash);
+      ASSERT_EQ(added.exit_code, 0) << added.err;
+      auto token = RunAims({"--data", data_, "token", "create", "--user", role + "@example.org"}, "", kFastHash);
+      ASSERT_EQ(token.exit_code, 0) << token.err;
+      std::smatch m;
+      ASSERT_TRUE(std::regex_search(token.out, m, std::regex("aims_[A-Za-z0-9_-]{20,}"))) << token.out;
+      (*tokens_)[role] = m.str();
+    }
+    server_ = new ServerProcess(data_, {"--quiet"}, kFastHash);
+  }
+  void TearDown() override {
+    if (HasFailure() && server_) std::cerr << "server log:\n" << server_->log() << std::endl;
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+    server_ = nullptr;
+    dir_ = nullptr;
+  }
+
+  static HttpResponse As(const std::string& role, const std::string& method, const std::string& target,
+                         const std::string& body = "", std::map<std::string, std::string> headers = {}) {
+    if (!role.empty()) headers["Authorization"] = "Bearer " + tokens_->at(role);
+    return server_->client().Send(method, target, body, headers);
+  }
+
+  static TempDir* dir_;
+  static std::string data_;
+  static std::map<std::string, std::string>* tokens_;
+  static ServerProcess* server_;
+};
+
+TempDir* ApiTest::dir_ = nullptr;
+std::string ApiTest::data_;
+std::map<std::string, std::string>* ApiTest::tokens_ = new std::map<std::string, std::string>();
+ServerProcess* ApiTest::server_ = nullptr;
+
+TEST_F(ApiTest, HealthReadinessAndMetrics) {
+  auto health = As("", "GET", "/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, "ok\n");
+  EXPECT_FALSE(health.Header("X-Request-Id").empty());
+  EXPECT_EQ(As("", "GET", "/readyz").status, 200);
+  As("viewer", "GET", "/api/v1/systems");
+  auto metrics = As("", "GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("aims_http_requests_total{route=\"GET /api/v1/systems\",status=\"200\"}"),
+            std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("aims_http_request_duration_seconds_bucket{route=\"GET /healthz\",status=\"200\",le=\"+Inf\"}"),
+            std::string::npos);
+}
+
+TEST_F(ApiTest, CreateReadUpdateRetireWithOptimisticConcurrency) {
+  auto created = As("aims-manager", "POST", "/api/v1/systems",
+                    R"({"name": "Credit scorer", "purpose": "Scores loan applications", "ai_act_tier": "high"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::value sys = Json(created);
+  int64_t id = sys.at("id").as_int64();
+  EXPECT_EQ(created.Header("ETag"), "\"1\"");
+  EXPECT_EQ(created.Header("Location"), "/api/v1/systems/" + std::to_string(id));
+  std::string path = "/api/v1/systems/" + std::to_string(id);
+
+  auto read = As("viewer", "GET", path);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(Json(read).at("name").as_string(), "Credit scorer");
+
+  auto no_if_match = As("aims-manager", "PATCH", path, R"({"lifecycle_stage": "design"})");
+  EXPECT_EQ(no_if_match.status, 428) << no_if_match.body;
+  auto v2 = As("aims-manager", "PATCH", path, R"({"lifecycle_stage": "design"})", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(v2.status, 200) << v2.body;
+  EXPECT_EQ(v2.Header("ETag"), "\"2\"");
+  EXPECT_EQ(Json(v2).at("lifecycle_stage").as_string(), "design");
+  EXPECT_EQ(Json(v2).at("purpose").as_string(), "Scores loan applications");  // untouched fields stay
+
+  // A write based on version 1 is stale now: refused, nothing changes.
+  auto stale = As("aims-manager", "PATCH", path, R"({"lifecycle_stage": "deployment"})", {{"If-Match", "\"1\""}});
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  EXPECT_EQ(Json(stale).at("type").as_string(), "https://aims.invalid/problems/stale-version");
+  EXPECT_EQ(Json(As("viewer", "GET", path)).at("lifecycle_stage").as_string(), "design");
+
+  auto retired = As("aims-manager", "DELETE", path, "", {{"If-Match", "\"2\""}});
+  ASSERT_EQ(retired.status, 200) << retired.body;
+  EXPECT_FALSE(Json(retired).at("retired_at").is_null());
+
+  auto history = As("auditor", "GET", path + "/history");
+  ASSERT_EQ(history.status, 200) << history.body;
+  auto items = Json(history).at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].at("action").as_string(), "create");
+  EXPECT_EQ(items[0].at("actor").as_string(), "user:aims-manager@example.org");
+  EXPECT_EQ(items[2].at("action").as_string(), "retire");
+}
+
+TEST_F(ApiTest, ListsFilterSortAndPageWithACursor) {
+  for (int i = 0; i < 7; ++i) {
+    std::string body = "{\"name\": \"Pager " + std::to_string(i) + "\", \"purpose\": \"p\", \"business_unit\": \"" +
+                       (i % 2 ? "odd" : "even") + "\"}";
+    ASSERT_EQ(As("admin", "POST", "/api/v1/systems", body).status, 201);
+  }
+  std::vector<std::string> names;
+  std::string target = "/api/v1/systems?q=pager&sort=-name&limit=3";
+  int pages = 0;
+  while (true) {
+    auto page = As("viewer", "GET", target);
+    ASSERT_EQ(page.status, 200) << page.body;
+    json::value v = Json(page);
+    for (const auto& item : v.at("items").as_array()) names.emplace_back(item.at("name").as_string());
+    ++pages;
+    if (v.at("next_cursor").is_null()) break;
+    EXPECT_NE(page.Header("Link").find("rel=\"next\""), std::string::npos);
+    target = "/api/v1/systems?q=pager&sort=-name&limit=3&cursor=" + std::string(v.at("next_cursor").as_string());
+  }
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(names.size(), 7u);
+  for (int i = 0; i < 7; ++i) EXPECT_EQ(names[static_cast<size_t>(i)], "Pager " + std::to_string(6 - i));
+
+  auto odd = Json(As("viewer", "GET", "/api/v1/systems?business_unit=odd&q=pager"));
+  EXPECT_EQ(odd.at("items").as_array().size(), 3u);
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/systems?cursor=garbage").status, 422);
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/systems?sort=nonsense").status, 422);
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/systems?colour=red").status, 422);
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/systems?limit=0").status, 422);
+}
+
+TEST_F(ApiTest, BadInputIsAProblemAndWritesNothing) {
+  auto before = Json(As("auditor", "GET", "/api/v1/ledger/head")).at("size").as_int64();
+  auto malformed = As("admin", "POST", "/api/v1/systems", "{\"name\": ");
+  EXPECT_EQ(malformed.status, 400) << malformed.body;
+  EXPECT_EQ(malformed.Header("Content-Type"), "application/problem+json");
+  auto wrong_type = As("admin", "POST", "/api/v1/systems", R"({"name": 5, "purpose": "x"})");
+  EXPECT_EQ(wrong_type.status, 422);
+  EXPECT_EQ(Json(wrong_type).at("field").as_string(), "/name");
+  auto unknown = As("admin", "POST", "/api/v1/systems", R"({"name": "a", "purpose": "x", "colour": "red"})");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(Json(unknown).at("field").as_string(), "/colour");
+  auto missing = As("admin", "POST", "/api/v1/systems", R"({"purpose": "x"})");
+  EXPECT_EQ(missing.status, 422) << missing.body;
+  auto not_json = As("admin", "POST", "/api/v1/systems", "name=a", {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(not_json.status, 415);
+  std::string huge = "{\"name\": \"" + std::string(2 << 20, 'a') + "\"}";
+  auto too_big = As("admin", "POST", "/api/v1/systems", huge);
+  EXPECT_EQ(too_big.status, 413);
+  EXPECT_EQ(As("admin", "GET", "/api/v1/systems/999999").status, 404);
+  EXPECT_EQ(As("admin", "GET", "/api/v1/systems/abc").status, 404);
+  EXPECT_EQ(As("admin", "GET", "/api/v1/nothing-here").status, 404);
+  EXPECT_EQ(As("admin", "PUT", "/api/v1/systems").status, 405);
+  auto after = Json(As("auditor", "GET", "/api/v1/ledger/head")).at("size").as_int64();
+  EXPECT_EQ(before, after);
+}
+
+TEST_F(ApiTest, HostileTextIsStoredAndReturnedLiterally) {
+  const std::string xss = "<script>alert(1)</script>";
+  const std::string sql = "x'); DROP TABLE ai_systems; --";
+  json::object body{{"name", xss}, {"purpose", sql}};
+  auto created = As("admin", "POST", "/api/v1/systems", json::serialize(body));
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto read = Json(As("viewer", "GET", "/api/v1/systems/" + std::to_string(Json(created).at("id").as_int64())));
+  EXPECT_EQ(read.at("name").as_string(), xss);
+  EXPECT_EQ(read.at("purpose").as_string(), sql);
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/systems").status, 200);  // the table is still there
+}
+
+TEST_F(ApiTest, EvidenceFilesGoUpAndComeBackByTheirHash) {
+  std::string file = "line one\nline two\n";
+  auto up = As("admin", "POST", "/api/v1/evidence/files", file, {{"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  std::string sha(Json(up).at("sha256").as_string());
+  json::object ev{{"title", "Access review"}, {"sha256", sha}, {"file_name", "review.txt"}, {"media_type", "text/plain"}};
+  auto created = As("admin", "POST", "/api/v1/evidence", json::serialize(ev));
+  ASSERT_EQ(created.status, 201) << created.body;
+  int64_t id = Json(created).at("id").as_int64();
+  EXPECT_EQ(Json(created).at("size_bytes").as_int64(), static_cast<int64_t>(file.size()));
+  auto down = As("viewer", "GET", "/api/v1/evidence/" + std::to_string(id) + "/file");
+  ASSERT_EQ(down.status, 200);
+  EXPECT_EQ(down.body, file);
+  EXPECT_EQ(down.Header("Content-Disposition"), "attachment; filename=\"review.txt\"");
+  // Only ids name files: a path in the URL reaches nothing.
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/evidence/..%2F..%2Fetc%2Fpasswd/file").status, 404);
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/evidence/../../etc/passwd/file").status, 404);
+  json::object bad{{"title", "Nothing"}, {"sha256", std::string(64, 'a')}};
+  EXPECT_EQ(As("admin", "POST", "/api/v1/evidence", json::serialize(bad)).status, 422);
+}
+
+TEST_F(ApiTest, SystemOwnersChangeOnlyTheirOwnSystems) {
+  auto mine = As("system-owner", "POST", "/api/v1/systems", R"({"name": "Mine", "purpose": "p"})");
+  ASSERT_EQ(mine.status, 201) << mine.body;
+  EXPECT_EQ(Json(mine).at("owner").as_int64(), 1);  // their person, by default
+  std::string my_path = "/api/v1/systems/" + std::to_string(Json(mine).at("id").as_int64());
+  EXPECT_EQ(As("system-owner", "PATCH", my_path, R"({"purpose": "q"})", {{"If-Match", "\"1\""}}).status, 200);
+
+  auto theirs = As("admin", "POST", "/api/v1/systems", R"({"name": "Theirs", "purpose": "p"})");
+  std::string their_path = "/api/v1/systems/" + std::to_string(Json(theirs).at("id").as_int64());
+  auto refused = As("system-owner", "PATCH", their_path, R"({"purpose": "q"})", {{"If-Match", "\"1\""}});
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  // Nor may they give their system away to someone else.
+  auto give = As("system-owner", "PATCH", my_path, R"({"owner": null})", {{"If-Match", "\"2\""}});
+  EXPECT_EQ(give.status, 403) << give.body;
+}
+
+TEST_F(ApiTest, SessionsNeedTheCsrfTokenForWritesAndEndOnLogout) {
+  auto login = As("", "POST", "/api/v1/session",
+                  R"({"email": "aims-manager@example.org", "password": "correct horse battery staple"})");
+  ASSERT_EQ(login.status, 200) << login.body;
+  std::string cookie = login.Header("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  std::string session = cookie.substr(0, cookie.find(';'));
+  std::string csrf(Json(login).at("csrf_token").as_string());
+
+  auto client = server_->client();
+  EXPECT_EQ(client.Send("GET", "/api/v1/me", "", {{"Cookie", session}}).status, 200);
+  auto forged = client.Send("POST", "/api/v1/systems", R"({"name": "Forged", "purpose": "p"})", {{"Cookie", session}});
+  EXPECT_EQ(forged.status, 403) << forged.body;
+  auto wrong = client.Send("POST", "/api/v1/systems", R"({"name": "Forged", "purpose": "p"})",
+                           {{"Cookie", session}, {"X-CSRF-Token", "nope"}});
+  EXPECT_EQ(wrong.status, 403);
+  auto ok = client.Send("POST", "/api/v1/systems", R"({"name": "Via session", "purpose": "p"})",
+                        {{"Cookie", session}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(ok.status, 201) << ok.body;
+
+  EXPECT_EQ(client.Send("DELETE", "/api/v1/session", "", {{"Cookie", session}}).status, 204);
+  EXPECT_EQ(client.Send("GET", "/api/v1/me", "", {{"Cookie", session}}).status, 401);
+}
+
+TEST_F(ApiTest, RepeatedWrongPasswordsAreRefusedForAWhile) {
+  int last = 0;
+  for (int i = 0; i < 10; ++i) {
+    last = As("", "POST", "/api/v1/session", R"({"email": "viewer@example.org", "password": "wrong password!!"})").status;
+  }
+  EXPECT_EQ(last, 429);
+  // Locked even with the right password.
+  auto right = As("", "POST", "/api/v1/session", R"({"email": "viewer@example.org", "password": "correct horse battery staple"})");
+  EXPECT_EQ(right.status, 429) << right.body;
+}
+
+// Every route × every role: no credentials is 401, a role without the permission is 403, and a
+// role with it gets past authorisation (whatever the handler then says).
+TEST_F(ApiTest, EveryRouteChecksAuthorisationForEveryRole) {
+  api::RouteTable table;
+  const api::Router& router = table.router();
+  std::map<std::string, std::set<std::string>> permissions;
+  for (const auto& role : kRoles) {
+    json::value me = Json(As(role, "GET", "/api/v1/me"));
+    for (const auto& p : me.at("permissions").as_array()) {
+      permissions[role].insert(std::string(p.as_string()));
+    }
+  }
+  int checked = 0;
+  for (const auto& route : router.routes()) {
+    if (route.pattern == "/api/v1/session") continue;  // signing in and out is for everyone
+    std::string target = std::regex_replace(route.pattern, std::regex("\\{[a-z]+\\}"), "1");
+    std::string method(api::http::to_string(route.method));
+    std::string body = route.doc.request_schema.empty() ? "" : "{}";
+    auto anonymous = As("", method, target, body);
+    if (route.access.kind == api::Access::Kind::kPublic) {
+      EXPECT_NE(anonymous.status, 401) << route.name();
+      continue;
+    }
+    EXPECT_EQ(anonymous.status, 401) << route.name();
+    EXPECT_FALSE(anonymous.Header("WWW-Authenticate").empty()) << route.name();
+    if (route.access.kind != api::Access::Kind::kPermission) continue;
+    std::string any(domain::PermissionName(route.access.permission));
+    std::string own = route.access.own_permission ? std::string(domain::PermissionName(*route.access.own_permission)) : "";
+    for (const auto& role : kRoles) {
+      bool has_any = permissions[role].count(any) > 0;
+      bool has_own = !own.empty() && permissions[role].count(own) > 0;
+      if (!has_any && !has_own && route.method != api::http::verb::get) {
+        // Writes by a role without the right must be refused before anything happens.
+        EXPECT_EQ(As(role, method, target, body).status, 403) << role << " " << route.name();
+      } else if (!has_any && !has_own) {
+        EXPECT_EQ(As(role, method, target, body).status, 403) << role << " " << route.name();
+      } else if (has_any && route.method == api::http::verb::get) {
+        int status = As(role, method, target, body).status;
+        EXPECT_NE(status, 401) << role << " " << route.name();
+        EXPECT_NE(status, 403) << role << " " << route.name();
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 300);
+}
+
+TEST_F(ApiTest, TheOpenApiDocumentDescribesEveryRouteTheServerAnswers) {
+  api::RouteTable table;
+  const api::Router& router = table.router();
+  auto doc = As("", "GET", "/api/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  json::value v = Json(doc);
+  EXPECT_EQ(v.at("openapi").as_string(), "3.1.0");
+  const auto& paths = v.at("paths").as_object();
+  for (const auto& route : router.routes()) {
+    std::string method(api::http::to_string(route.method));
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ASSERT_TRUE(paths.contains(route.pattern)) << route.pattern;
+    EXPECT_TRUE(paths.at(route.pattern).as_object().contains(method)) << route.name();
+  }
+  // And the server answers nothing outside the document: any other path is 404.
+  for (const std::string p : {"/api/v1", "/api/v2/systems", "/admin", "/api/v1/systems/1/secret"}) {
+    EXPECT_EQ(As("admin", "GET", p).status, 404) << p;
+  }
+}
+
+TEST_F(ApiTest, LedgerHeadAndProofsVerify) {
+  auto head = As("auditor", "GET", "/api/v1/ledger/head");
+  ASSERT_EQ(head.status, 200) << head.body;
+  EXPECT_TRUE(Json(head).at("signature_valid").as_bool());
+  auto proof = As("auditor", "GET", "/api/v1/ledger/proofs/1");
+  ASSERT_EQ(proof.status, 200) << proof.body;
+  EXPECT_TRUE(Json(proof).at("verified").as_bool());
+  auto verify = As("auditor", "GET", "/api/v1/ledger/verify");
+  ASSERT_EQ(verify.status, 200) << verify.body;
+  EXPECT_TRUE(Json(verify).at("ok").as_bool()) << verify.body;
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/ledger/head").status, 403);
+}
+
+// SIGTERM while a request is still arriving: the request is answered, then the server exits 0.
+TEST(ApiServer, StopsGracefullyFinishingRequestsInFlight) {
+  TempDir dir;
+  std::string data = dir.Sub("data");
+  ASSERT_EQ(RunAims({"--data", data, "init", "--org", "Org"}).exit_code, 0);
+  ASSERT_EQ(RunAims({"--data", data, "user", "add", "--email", "a@example.org", "--role", "admin"},
+                    "correct horse battery staple\n", kFastHash).exit_code, 0);
+  auto token_out = RunAims({"--data", data, "token", "create", "--user", "a@example.org"}, "", kFastHash);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(token_out.out, m, std::regex("aims_[A-Za-z0-9_-]{20,}")));
+  ServerProcess server(data, {"--quiet"}, kFastHash);
+  std::string body = R"({"name": "In flight", "purpose": "p"})";
+  std::string head = "POST /api/v1/systems HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m.str() +
+                     "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  RawConnection idle("127.0.0.1", server.port());  // connected, sends nothing: closed at once on stop
+  RawConnection busy("127.0.0.1", server.port());
+  busy.Write(head + body.substr(0, 10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  busy.Write(body.substr(10));
+  std::string answer = busy.ReadToEnd();
+  EXPECT_EQ(answer.rfind("HTTP/1.1 201", 0), 0u) << answer;
+  EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
+  EXPECT_EQ(idle.ReadToEnd(), "");
+  EXPECT_EQ(server.WaitExit(), 0) << server.log();
+  EXPECT_NE(server.log().find("\"msg\": \"stopped\""), std::string::npos) << server.log();
+  auto list = RunAims({"--data", data, "system", "list"});
+  EXPECT_NE(list.out.find("In flight"), std::string::npos) << list.out;
+}
+
+}  // namespace
+}  // namespace aims::testing
