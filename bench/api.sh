@@ -37,7 +37,7 @@ printf 'benchmark password\n' | "$aims" --data "$work/data" user add --email ben
 token=$("$aims" --data "$work/data" token create --user bench@example.org | grep -o 'aims_[0-9a-f]*' | head -1)
 
 port=$(free_port)
-"$aims" --data "$work/data" serve --listen "127.0.0.1:$port" --quiet --threads 2 > "$work/serve.out" 2> "$work/serve.err" &
+"$aims" --data "$work/data" serve --listen "127.0.0.1:$port" --quiet > "$work/serve.out" 2> "$work/serve.err" &
 aims_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/readyz" > /dev/null && break; sleep 0.1; done
 

@@ -15,7 +15,7 @@ test_pkgs=(
   libgtest-dev libgmock-dev sqlite3 clang-14 libclang-rt-14-dev procps
 )
 # Benchmarks only (not needed by `scripts/dev demo` or `scripts/dev test`).
-bench_pkgs=(libbenchmark-dev hyperfine time jq)
+bench_pkgs=(libbenchmark-dev hyperfine time jq wrk nginx-light curl)
 
 want=("${build_pkgs[@]}")
 # The test tools from npm (package.json) need Node.js; Debian's is used when none is present.

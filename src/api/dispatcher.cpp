@@ -57,7 +57,7 @@ std::optional<std::string> CookieValue(const Request& request, std::string_view 
 }
 
 Dispatcher::Dispatcher(const Router& router, const ServerConfig& config, Metrics& metrics, Logger& log)
-    : router_(router), config_(config), metrics_(metrics), log_(log) {
+    : router_(router), config_(config), metrics_(metrics), log_(log), writes_(config.workspace) {
   std::random_device rd;
   char tag[9];
   std::snprintf(tag, sizeof tag, "%08x", rd());
@@ -171,7 +171,7 @@ Response Dispatcher::Handle(Request&& request, const std::string& client) {
     route_name = match.route->name();
     RequestContext ctx{request, *match.route, path, std::move(match.params),
                        ParseQuery(q == std::string::npos ? std::string_view() : std::string_view(target).substr(q + 1)),
-                       request_id, client, std::nullopt, {}, nullptr};
+                       request_id, client, std::nullopt, {}, nullptr, &writes_};
     base::Result<Response> result = Run(ctx);
     if (ctx.principal) user = ctx.principal->email;
     if (result.ok()) {

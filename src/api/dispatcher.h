@@ -46,6 +46,7 @@ class Dispatcher {
   std::atomic<bool> stopping_{false};
   std::atomic<uint64_t> next_request_{1};
   std::string instance_tag_;  // distinguishes request ids of two server processes
+  WriteBatcher writes_;
 };
 
 // "name=value" of the request's Cookie headers.

@@ -264,7 +264,7 @@ base::Result<Response> Create(RequestContext& ctx) {
     record.size_bytes = static_cast<int64_t>(bytes.size());
   }
   AIMS_TRY(CheckOwnership(ctx, record));
-  AIMS_TRY(ctx.ws->Mutate([&](service::Mutation& m) { return m.Create(record).status(); }));
+  AIMS_TRY(ctx.Mutate([&](service::Mutation& m) { return m.Create(record).status(); }));
   Response res = RecordResponse(http::status::created, record);
   res.set(http::field::location, ctx.path + "/" + std::to_string(record.meta.id));
   return res;
@@ -296,7 +296,7 @@ base::Result<Response> Patch(RequestContext& ctx) {
   const int64_t expected = std::get<int64_t>(version);
   T record;
   std::optional<Response> body_problem;
-  base::Status updated = ctx.ws->Mutate([&](service::Mutation& m) -> base::Status {
+  base::Status updated = ctx.Mutate([&](service::Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(T stored, m.Get<T>(id));
     AIMS_TRY(CheckOwnership(ctx, stored));
     record = stored;
@@ -320,7 +320,7 @@ base::Result<Response> Retire(RequestContext& ctx) {
   if (auto* refused = std::get_if<Response>(&version)) return std::move(*refused);
   const int64_t expected = std::get<int64_t>(version);
   T record;
-  AIMS_TRY(ctx.ws->Mutate([&](service::Mutation& m) -> base::Status {
+  AIMS_TRY(ctx.Mutate([&](service::Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(record, m.Get<T>(id));
     AIMS_TRY(CheckOwnership(ctx, record));
     return m.Retire(record, expected);

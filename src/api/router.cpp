@@ -120,6 +120,10 @@ Router::Match Router::Find(http::verb method, std::string_view path) const {
   return match;
 }
 
+base::Status RequestContext::Mutate(std::function<base::Status(service::Mutation&)> body) {
+  return writes->Mutate(principal ? principal->actor() : "anonymous", std::move(body));
+}
+
 std::optional<std::string> RequestContext::Query(std::string_view name) const {
   auto range = query.equal_range(name);
   if (range.first == range.second) return std::nullopt;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "api/write_batcher.h"
 #include "base/result.h"
 #include "domain/access.h"
 #include "service/accounts.h"
@@ -57,7 +58,11 @@ struct RequestContext {
   std::string client;  // remote address
   std::optional<service::Principal> principal;
   std::string csrf_token;  // of the session, when signed in by cookie
-  service::Workspace* ws = nullptr;
+  service::Workspace* ws = nullptr;   // this thread's, for reads
+  WriteBatcher* writes = nullptr;     // the server's group commit, for changes
+
+  // Runs a change to the register as the signed-in user, in the server's next group commit.
+  base::Status Mutate(std::function<base::Status(service::Mutation&)> body);
 
   // The last value of a query parameter, if present.
   std::optional<std::string> Query(std::string_view name) const;

@@ -276,8 +276,10 @@ void Server::Run() {
     impl_->BeginStop();
   });
   impl_->Accept();
+  // Handlers run on these threads and wait for the database (reads, and their group commit), so
+  // more threads than cores keep the cores busy and let a commit group gather several changes.
   int n = impl_->config.threads > 0 ? impl_->config.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                                    : static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
   for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();

@@ -16,7 +16,7 @@ namespace aims::api {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;                    // 0: any free port (tests); the chosen one is logged
-  int threads = 0;                         // 0: one per core
+  int threads = 0;                         // 0: four per core, at least 8 (handlers block on the database)
   size_t body_limit = size_t{1} << 20;     // JSON bodies
   size_t upload_limit = size_t{64} << 20;  // evidence files
   std::chrono::seconds read_timeout{30};   // a request must arrive within this, idle or not

@@ -148,6 +148,48 @@ base::Status Workspace::MutateWithCatalogs(const catalog::CatalogSet& catalogs,
   return base::Status::OK();
 }
 
+std::vector<base::Status> Workspace::MutateGroup(const std::vector<Change>& changes) {
+  std::vector<base::Status> results(changes.size());
+  auto fail_all = [&](const base::Status& s) {
+    for (auto& r : results) r = s;
+    return results;
+  };
+  auto catalogs = Catalogs();
+  if (!catalogs.ok()) return fail_all(catalogs.status());
+  if (!secret_key_) {
+    auto key = ledger::ReadSecretKey(paths_.secret_key);
+    if (!key.ok()) return fail_all(key.status());
+    secret_key_ = *key;
+  }
+  std::optional<ledger::TreeHead> head;
+  base::Timestamp now = base::Now();
+  base::Status committed = store_->Write([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(LedgerAppender appender, LedgerAppender::Begin(tx, &*secret_key_));
+    for (size_t i = 0; i < changes.size(); ++i) {
+      AIMS_TRY(tx.Savepoint());
+      LedgerAppender before = appender;  // the log's in-memory state, restored with the savepoint
+      Mutation mutation(tx, appender, **catalogs, changes[i].actor, now);
+      results[i] = changes[i].body(mutation);
+      if (results[i].ok()) {
+        AIMS_TRY(tx.ReleaseSavepoint());
+      } else {
+        AIMS_TRY(tx.RollbackToSavepoint());
+        appender = std::move(before);
+      }
+    }
+    AIMS_TRY(appender.Seal(tx, now));
+    if (appender.appended()) head = appender.head();
+    return base::Status::OK();
+  });
+  if (!committed.ok()) return fail_all(committed);
+  if (head) {
+    last_head_ = head;
+    base::Status witnessed = WriteHeadFile(*head);
+    if (!witnessed.ok()) return fail_all(witnessed);
+  }
+  return results;
+}
+
 base::Status Workspace::Read(const std::function<base::Status(store::Tx&)>& body) {
   return store_->Read(body);
 }

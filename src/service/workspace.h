@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "catalog/catalog_set.h"
@@ -72,6 +73,16 @@ class Workspace {
   base::Status MutateWithCatalogs(const catalog::CatalogSet& catalogs,
                                   const std::function<base::Status(Mutation&)>& body);
   base::Status Read(const std::function<base::Status(store::Tx&)>& body);
+
+  // Group commit: several independent use cases in one write transaction, each in its own
+  // savepoint, so that one that fails is undone alone and gets its own status while the others
+  // commit together, sealed by one signed tree head and made durable by one sync. Returns one
+  // status per change; if the commit itself fails, every change gets that failure.
+  struct Change {
+    std::string actor;
+    std::function<base::Status(Mutation&)> body;
+  };
+  std::vector<base::Status> MutateGroup(const std::vector<Change>& changes);
 
   // The head sealed by the last successful Mutate of this workspace, if it appended anything.
   const std::optional<ledger::TreeHead>& last_head() const { return last_head_; }

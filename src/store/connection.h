@@ -43,6 +43,9 @@ class Connection {
   virtual base::Result<Statement*> Prepare(std::string_view sql) = 0;
   // Runs statements that return no rows (migrations, pragmas).
   virtual base::Status Exec(std::string_view sql) = 0;
+  // One statement without results, prepared once and kept (transaction control, savepoints:
+  // run on every request, where parsing the SQL each time shows in profiles).
+  virtual base::Status Run(std::string_view sql) = 0;
   // A write transaction that holds the database's write lock from the start, so two writers
   // queue (up to the busy timeout) instead of failing at commit.
   virtual base::Status BeginWrite() = 0;

@@ -34,6 +34,16 @@ class Tx {
   AccountTable accounts() { return AccountTable(conn_); }
   Connection& connection() { return conn_; }
 
+  // A nested unit inside the transaction (SQL savepoint): RollbackToSavepoint undoes what was
+  // written since Savepoint, ReleaseSavepoint keeps it. Used to commit several independent
+  // changes in one transaction while any of them may fail alone.
+  base::Status Savepoint() { return conn_.Run("SAVEPOINT aims_change"); }
+  base::Status ReleaseSavepoint() { return conn_.Run("RELEASE aims_change"); }
+  base::Status RollbackToSavepoint() {
+    AIMS_TRY(conn_.Run("ROLLBACK TO aims_change"));
+    return conn_.Run("RELEASE aims_change");
+  }
+
  private:
   Connection& conn_;
 };

@@ -86,6 +86,54 @@ TEST(Mutation, AFailedUseCaseLeavesRecordsAndLedgerUnchanged) {
   EXPECT_EQ(systems, 0);
 }
 
+// Group commit: the change that fails is undone alone (its rows and its ledger entry), the
+// others commit together under one signed head, each with its own actor, and the log verifies.
+TEST(Workspace, MutateGroupCommitsTheGoodChangesAndUndoesTheFailedOneAlone) {
+  TempDir dir;
+  auto ws = NewRegister(dir);
+  uint64_t before = LedgerSize(*ws);
+  auto add = [](std::string name, bool fail_after_write) {
+    return [name, fail_after_write](Mutation& m) -> base::Status {
+      domain::AiSystem sys;
+      sys.name = name;
+      sys.purpose = "p";
+      AIMS_TRY(m.Create(sys).status());
+      if (fail_after_write) return base::Status::InvalidArgument("refused after writing", "name");
+      return base::Status::OK();
+    };
+  };
+  std::vector<Workspace::Change> changes = {{"user:a@example.org", add("First", false)},
+                                            {"user:b@example.org", add("Second", true)},
+                                            {"user:c@example.org", add("First", false)},  // duplicate name
+                                            {"user:d@example.org", add("Fourth", false)}};
+  std::vector<base::Status> results = ws->MutateGroup(changes);
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_TRUE(results[0].ok()) << results[0].ToString();
+  EXPECT_EQ(results[1].code(), base::StatusCode::kInvalidArgument);
+  EXPECT_EQ(results[2].code(), base::StatusCode::kAlreadyExists) << results[2].ToString();
+  EXPECT_TRUE(results[3].ok()) << results[3].ToString();
+  EXPECT_EQ(LedgerSize(*ws), before + 2);
+  std::vector<std::string> names, actors;
+  ASSERT_TRUE(ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_TRY(tx.records<domain::AiSystem>().Scan({}, [&](domain::AiSystem& r) {
+      names.push_back(r.name);
+      return base::Status::OK();
+    }));
+    for (uint64_t seq = before + 1; seq <= before + 2; ++seq) {
+      AIMS_ASSIGN_OR_RETURN(auto e, tx.ledger().EntryAt(static_cast<int64_t>(seq)));
+      actors.push_back(e.actor);
+    }
+    return base::Status::OK();
+  }).ok());
+  EXPECT_EQ(names, (std::vector<std::string>{"First", "Fourth"}));
+  EXPECT_EQ(actors, (std::vector<std::string>{"user:a@example.org", "user:d@example.org"}));
+  ASSERT_TRUE(ws->last_head().has_value());
+  EXPECT_EQ(ws->last_head()->size, before + 2);
+  auto report = VerifyLedger(*ws, {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->problems.front().what;
+}
+
 TEST(Mutation, ChecksReferencesCatalogIdsAndVersions) {
   TempDir dir;
   auto ws = NewRegister(dir);

@@ -113,23 +113,30 @@ class SqliteConnection final : public Connection {
     return base::Status::OK();
   }
 
+  base::Status Run(std::string_view sql) override {
+    AIMS_ASSIGN_OR_RETURN(Statement * stmt, Prepare(sql));
+    auto stepped = stmt->Step();
+    stmt->Reset();
+    return stepped.status();
+  }
+
   base::Status BeginWrite() override { return Begin("BEGIN IMMEDIATE"); }
   base::Status BeginRead() override { return Begin("BEGIN DEFERRED"); }
   base::Status Commit() override {
-    AIMS_TRY(Exec("COMMIT"));
+    AIMS_TRY(Run("COMMIT"));
     in_tx_ = false;
     return base::Status::OK();
   }
   base::Status Rollback() override {
     in_tx_ = false;
     if (sqlite3_get_autocommit(db_)) return base::Status::OK();  // already rolled back
-    return Exec("ROLLBACK");
+    return Run("ROLLBACK");
   }
   bool InTransaction() const override { return in_tx_; }
 
  private:
   base::Status Begin(const char* sql) {
-    AIMS_TRY(Exec(sql));
+    AIMS_TRY(Run(sql));
     in_tx_ = true;
     return base::Status::OK();
   }
