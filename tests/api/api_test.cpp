@@ -5,9 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <iostream>
 #include <memory>
-#include <regex>
 #include <set>
 #include <thread>
 
@@ -24,6 +24,29 @@ namespace json = boost::json;
 const std::map<std::string, std::string> kFastHash = {{"AIMS_PWHASH_FAST", "1"}};
 const std::vector<std::string> kRoles = {"admin", "aims-manager", "system-owner", "risk-owner", "approver", "auditor",
                                          "viewer"};
+
+// The token `aims token create` printed ("aims_" and hex digits), or "" if there is none.
+std::string TokenIn(const std::string& out) {
+  size_t at = out.find("aims_");
+  if (at == std::string::npos) return "";
+  size_t end = at + 5;
+  while (end < out.size() && std::isxdigit(static_cast<unsigned char>(out[end]))) ++end;
+  return end - at >= 25 ? out.substr(at, end - at) : "";
+}
+
+// "/api/v1/systems/{id}/history" -> "/api/v1/systems/1/history".
+std::string WithIds(const std::string& pattern) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      out += "1";
+      i = pattern.find('}', i);
+    } else {
+      out.push_back(pattern[i]);
+    }
+  }
+  return out;
+}
 
 json::value Json(const HttpResponse& r) {
   boost::system::error_code ec;
@@ -48,9 +71,9 @@ class ApiTest : public ::testing::Test {
       ASSERT_EQ(added.exit_code, 0) << added.err;
       auto token = RunAims({"--data", data_, "token", "create", "--user", role + "@example.org"}, "", kFastHash);
       ASSERT_EQ(token.exit_code, 0) << token.err;
-      std::smatch m;
-      ASSERT_TRUE(std::regex_search(token.out, m, std::regex("aims_[A-Za-z0-9_-]{20,}"))) << token.out;
-      (*tokens_)[role] = m.str();
+      std::string t = TokenIn(token.out);
+      ASSERT_FALSE(t.empty()) << token.out;
+      (*tokens_)[role] = t;
     }
     server_ = new ServerProcess(data_, {"--quiet"}, kFastHash);
   }
@@ -294,7 +317,7 @@ TEST_F(ApiTest, EveryRouteChecksAuthorisationForEveryRole) {
   int checked = 0;
   for (const auto& route : router.routes()) {
     if (route.pattern == "/api/v1/session") continue;  // signing in and out is for everyone
-    std::string target = std::regex_replace(route.pattern, std::regex("\\{[a-z]+\\}"), "1");
+    std::string target = WithIds(route.pattern);
     std::string method(api::http::to_string(route.method));
     std::string body = route.doc.request_schema.empty() ? "" : "{}";
     auto anonymous = As("", method, target, body);
@@ -367,11 +390,11 @@ TEST(ApiServer, StopsGracefullyFinishingRequestsInFlight) {
   ASSERT_EQ(RunAims({"--data", data, "user", "add", "--email", "a@example.org", "--role", "admin"},
                     "correct horse battery staple\n", kFastHash).exit_code, 0);
   auto token_out = RunAims({"--data", data, "token", "create", "--user", "a@example.org"}, "", kFastHash);
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(token_out.out, m, std::regex("aims_[A-Za-z0-9_-]{20,}")));
+  std::string token = TokenIn(token_out.out);
+  ASSERT_FALSE(token.empty()) << token_out.out;
   ServerProcess server(data, {"--quiet"}, kFastHash);
   std::string body = R"({"name": "In flight", "purpose": "p"})";
-  std::string head = "POST /api/v1/systems HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m.str() +
+  std::string head = "POST /api/v1/systems HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
                      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
   RawConnection idle("127.0.0.1", server.port());  // connected, sends nothing: closed at once on stop
   RawConnection busy("127.0.0.1", server.port());
