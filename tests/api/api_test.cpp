@@ -382,6 +382,28 @@ TEST_F(ApiTest, LedgerHeadAndProofsVerify) {
   EXPECT_EQ(As("viewer", "GET", "/api/v1/ledger/head").status, 403);
 }
 
+// `aims demo` makes one sign-in per built-in role, and each signs in to the server with its role.
+TEST(ApiServer, DemoSignInsWorkForEveryRole) {
+  TempDir dir;
+  std::string data = dir.Sub("demo");
+  auto demo = RunAims({"--data", data, "--json", "demo"}, "", kFastHash);
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  json::value out = json::parse(demo.out);
+  const auto& logins = out.at("logins").as_array();
+  ASSERT_EQ(logins.size(), kRoles.size());
+  ServerProcess server(data, {"--quiet"}, kFastHash);
+  std::set<std::string> roles;
+  for (const auto& login : logins) {
+    json::object body{{"email", login.at("email")}, {"password", login.at("password")}};
+    auto r = server.client().Send("POST", "/api/v1/session", json::serialize(body));
+    ASSERT_EQ(r.status, 200) << r.body;
+    json::value signed_in = json::parse(r.body);
+    EXPECT_EQ(signed_in.at("user").at("role"), login.at("role"));
+    roles.insert(std::string(login.at("role").as_string()));
+  }
+  EXPECT_EQ(roles, std::set<std::string>(kRoles.begin(), kRoles.end()));
+}
+
 // SIGTERM while a request is still arriving: the request is answered, then the server exits 0.
 TEST(ApiServer, StopsGracefullyFinishingRequestsInFlight) {
   TempDir dir;
