@@ -34,13 +34,6 @@ std::string PrincipalJson(const service::Principal& p) {
   return out + "]}";
 }
 
-std::string SessionCookie(std::string_view value, int64_t max_age, bool secure) {
-  std::string c = std::string(kSessionCookie) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                  std::to_string(max_age);
-  if (secure) c += "; Secure";
-  return c;
-}
-
 base::Result<Response> Login(RequestContext& ctx, const ServerConfig& config) {
   std::string_view type = ctx.request[http::field::content_type];
   std::string email, password;

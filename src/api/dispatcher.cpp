@@ -5,12 +5,15 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <unordered_map>
 
 #include "api/problem.h"
 
 namespace aims::api {
 
 namespace {
+
+constexpr auto kTokenCacheAge = std::chrono::seconds(5);
 
 bool SafeMethod(http::verb v) { return v == http::verb::get || v == http::verb::head || v == http::verb::options; }
 
@@ -38,7 +41,24 @@ std::string JoinMethods(const std::vector<http::verb>& methods) {
   return out;
 }
 
+// The `_csrf` field of an HTML form post (application/x-www-form-urlencoded), which cannot
+// send headers when scripts are off.
+std::string FormCsrfToken(const Request& request) {
+  std::string_view type = request[http::field::content_type];
+  if (!type.starts_with("application/x-www-form-urlencoded")) return {};
+  auto form = ParseQuery(request.body());
+  auto it = form.find("_csrf");
+  return it == form.end() ? std::string() : it->second;
+}
+
 }  // namespace
+
+std::string SessionCookie(std::string_view value, int64_t max_age, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                  std::to_string(max_age);
+  if (secure) c += "; Secure";
+  return c;
+}
 
 std::optional<std::string> CookieValue(const Request& request, std::string_view name) {
   for (const auto& field : request) {
@@ -100,8 +120,30 @@ base::Status Dispatcher::Authenticate(RequestContext& ctx) {
                                                              [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
       return base::Status::Unauthenticated("the Authorization header must be \"Bearer <token>\"", "Authorization");
     }
-    AIMS_ASSIGN_OR_RETURN(service::Principal p,
-                          service::Accounts::AuthenticateToken(*ctx.ws, authorization.substr(kBearer.size())));
+    std::string_view token = authorization.substr(kBearer.size());
+    // A token checked on this thread is trusted again while nobody has committed anything to
+    // the database since (SQLite's data_version: a revocation, a disabled user or a role change
+    // by any process bumps it), and for at most kTokenCacheAge, which also bounds expiry.
+    struct Cached {
+      service::Principal principal;
+      int64_t data_version;
+      std::chrono::steady_clock::time_point checked;
+    };
+    thread_local std::unordered_map<std::string, Cached> cache;
+    auto now = std::chrono::steady_clock::now();
+    auto version = ctx.ws->store().connection().DataVersion();
+    if (version.ok()) {
+      auto it = cache.find(std::string(token));
+      if (it != cache.end() && it->second.data_version == *version && now - it->second.checked < kTokenCacheAge) {
+        ctx.principal = it->second.principal;
+        return base::Status::OK();
+      }
+    }
+    AIMS_ASSIGN_OR_RETURN(service::Principal p, service::Accounts::AuthenticateToken(*ctx.ws, token));
+    if (version.ok()) {
+      if (cache.size() >= 1024) cache.clear();
+      cache[std::string(token)] = Cached{p, *version, now};
+    }
     ctx.principal = std::move(p);
     return base::Status::OK();
   }
@@ -110,7 +152,8 @@ base::Status Dispatcher::Authenticate(RequestContext& ctx) {
     ctx.principal = std::move(session.principal);
     ctx.csrf_token = std::move(session.csrf_token);
     if (!SafeMethod(ctx.request.method())) {
-      std::string_view sent = ctx.request[kCsrfHeader];
+      std::string sent(ctx.request[kCsrfHeader]);
+      if (sent.empty()) sent = FormCsrfToken(ctx.request);
       if (sent.empty() || !ConstantTimeEqual(sent, ctx.csrf_token)) {
         return base::Status::PermissionDenied("missing or wrong CSRF token (send the " + std::string(kCsrfHeader) +
                                                   " header given at sign-in)",
@@ -176,6 +219,16 @@ Response Dispatcher::Handle(Request&& request, const std::string& client) {
     if (ctx.principal) user = ctx.principal->email;
     if (result.ok()) {
       response = std::move(*result);
+    } else if (match.route->page && result.status().code() == base::StatusCode::kUnauthenticated &&
+               SafeMethod(request.method())) {
+      // A browser that is not signed in goes to the sign-in page, and comes back afterwards.
+      response = MakeResponse(http::status::see_other, "", "text/plain");
+      response.set(http::field::location, "/login?next=" + PercentEncode(std::string_view(target)));
+    } else if (match.route->page && page_error_) {
+      response = page_error_(result.status(), ctx);
+      if (result.status().code() == base::StatusCode::kInternal) {
+        log_.Error("request failed", {{"request_id", request_id}, {"route", route_name}, {"error", result.status().ToString()}});
+      }
     } else {
       const base::Status& s = result.status();
       response = ProblemResponse(s, path, request_id);
@@ -188,7 +241,7 @@ Response Dispatcher::Handle(Request&& request, const std::string& client) {
     }
   }
   response.set("X-Request-Id", request_id);
-  response.set(http::field::cache_control, "no-store");
+  if (response[http::field::cache_control].empty()) response.set(http::field::cache_control, "no-store");
   response.set("X-Content-Type-Options", "nosniff");
   response.set("X-Frame-Options", "DENY");
   response.set("Referrer-Policy", "same-origin");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 
 #include "api/log.h"
@@ -17,6 +18,9 @@ namespace aims::api {
 
 inline constexpr std::string_view kSessionCookie = "aims_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+// Renders an error of a page route (Route::page) as HTML; set by the web layer.
+using PageErrorRenderer = std::function<Response(const base::Status&, RequestContext&)>;
 
 class Dispatcher {
  public:
@@ -32,6 +36,7 @@ class Dispatcher {
   bool stopping() const { return stopping_; }
   void set_stopping() { stopping_ = true; }
   Metrics& metrics() { return metrics_; }
+  void set_page_error_renderer(PageErrorRenderer renderer) { page_error_ = std::move(renderer); }
   const ServerConfig& config() const { return config_; }
 
  private:
@@ -47,7 +52,12 @@ class Dispatcher {
   std::atomic<uint64_t> next_request_{1};
   std::string instance_tag_;  // distinguishes request ids of two server processes
   WriteBatcher writes_;
+  PageErrorRenderer page_error_;
 };
+
+// The Set-Cookie value of a session (HttpOnly, SameSite=Strict; Secure behind TLS). An empty
+// value with max_age 0 clears it.
+std::string SessionCookie(std::string_view value, int64_t max_age, bool secure);
 
 // "name=value" of the request's Cookie headers.
 std::optional<std::string> CookieValue(const Request& request, std::string_view name);

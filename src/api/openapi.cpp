@@ -291,6 +291,7 @@ std::string OpenApiDocument(const Router& router) {
   json::object paths;
   std::set<std::string> tags;
   for (const Route& r : router.routes()) {
+    if (r.page) continue;  // HTML pages of the web application are not the API
     json::value& slot = paths[r.pattern];
     if (!slot.is_object()) slot.emplace_object();
     json::object& item = slot.get_object();

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "api/problem.h"
+#include "api/record_writes.h"
 #include "base/base64.h"
 #include "base/canonical_json.h"
 #include "base/sha256.h"
@@ -19,34 +20,6 @@ using domain::Permission;
 
 constexpr int64_t kDefaultLimit = 50;
 constexpr int64_t kMaxLimit = 500;
-
-// Finds a reference field called "owner" that names a person.
-struct OwnerFinder {
-  std::optional<std::optional<domain::Id>> owner;
-  void operator()(const domain::Field& f, const std::optional<domain::Id>& v) {
-    if (f.name == "owner" && f.ref == domain::EntityKind::kPerson) owner = v;
-  }
-  template <class V>
-  void operator()(const domain::Field&, const V&) {}
-};
-
-// The person a record names as its owner, if the kind has an owner field.
-template <class T>
-std::optional<std::optional<domain::Id>> OwnerOf(const T& record) {
-  OwnerFinder finder;
-  domain::VisitConst(record, finder);
-  return finder.owner;
-}
-
-// Managed fields (an evidence file's name, size and hash) are set by aims, never by an update.
-template <class T>
-void KeepManagedFields(const T& from, T* to) {
-  if constexpr (std::is_same_v<T, domain::Evidence>) {
-    to->file_name = from.file_name;
-    to->size_bytes = from.size_bytes;
-    to->sha256 = from.sha256;
-  }
-}
 
 std::string Etag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
@@ -214,20 +187,6 @@ base::Result<Response> List(RequestContext& ctx) {
   return res;
 }
 
-// Whether the caller may write `record` as it stands (and, for an update, as it stood).
-template <class T>
-base::Status CheckOwnership(const RequestContext& ctx, const T& record) {
-  auto owner = OwnerOf(record);
-  if (domain::MayChange(ctx.principal->permissions, ctx.principal->person, T::kKind,
-                        owner ? *owner : std::optional<domain::Id>())) {
-    return base::Status::OK();
-  }
-  return base::Status::PermissionDenied(
-      "you may change only " + std::string(domain::Info(T::kKind).plural) + " whose owner is you" +
-          (ctx.principal->person ? "" : " (your account is linked to no person)"),
-      "owner");
-}
-
 base::Status BodyIsJson(const RequestContext& ctx) {
   std::string_view type = ctx.request[http::field::content_type];
   if (!type.starts_with("application/json")) {
@@ -247,26 +206,10 @@ Response BodyProblem(const base::Status& s, const RequestContext& ctx) {
 template <class T>
 base::Result<Response> Create(RequestContext& ctx) {
   if (auto s = BodyIsJson(ctx); !s.ok()) return BodyProblem(s, ctx);
-  T record;
-  if (auto s = io::ReadRecordChanges(ctx.request.body(), &record); !s.ok()) return BodyProblem(s, ctx);
-  if constexpr (requires { record.owner; }) {
-    // A system or risk owner creates records they own unless they say otherwise.
-    if (!record.owner && ctx.principal->person && !ctx.principal->permissions.Has(domain::WriteAccessFor(T::kKind).any)) {
-      record.owner = ctx.principal->person;
-    }
-  }
-  if constexpr (std::is_same_v<T, domain::Evidence>) {
-    if (!ctx.ws->blobs().Contains(record.sha256)) {
-      return base::Status::InvalidArgument("no uploaded file has this SHA-256; POST the file to /api/v1/evidence/files first",
-                                           "/sha256");
-    }
-    AIMS_ASSIGN_OR_RETURN(std::string bytes, ctx.ws->blobs().Get(record.sha256));
-    record.size_bytes = static_cast<int64_t>(bytes.size());
-  }
-  AIMS_TRY(CheckOwnership(ctx, record));
-  AIMS_TRY(ctx.Mutate([&](service::Mutation& m) { return m.Create(record).status(); }));
-  Response res = RecordResponse(http::status::created, record);
-  res.set(http::field::location, ctx.path + "/" + std::to_string(record.meta.id));
+  base::Result<T> record = CreateFromJson<T>(ctx, ctx.request.body());
+  if (!record.ok()) return BodyProblem(record.status(), ctx);
+  Response res = RecordResponse(http::status::created, *record);
+  res.set(http::field::location, ctx.path + "/" + std::to_string(record->meta.id));
   return res;
 }
 
@@ -293,24 +236,9 @@ base::Result<Response> Patch(RequestContext& ctx) {
   if (auto s = BodyIsJson(ctx); !s.ok()) return BodyProblem(s, ctx);
   auto version = RequiredVersion(ctx);
   if (auto* refused = std::get_if<Response>(&version)) return std::move(*refused);
-  const int64_t expected = std::get<int64_t>(version);
-  T record;
-  std::optional<Response> body_problem;
-  base::Status updated = ctx.Mutate([&](service::Mutation& m) -> base::Status {
-    AIMS_ASSIGN_OR_RETURN(T stored, m.Get<T>(id));
-    AIMS_TRY(CheckOwnership(ctx, stored));
-    record = stored;
-    if (auto s = io::ReadRecordChanges(ctx.request.body(), &record); !s.ok()) {
-      body_problem = BodyProblem(s, ctx);
-      return s;
-    }
-    KeepManagedFields(stored, &record);
-    AIMS_TRY(CheckOwnership(ctx, record));
-    return m.Update(record, expected);
-  });
-  if (body_problem) return std::move(*body_problem);
-  AIMS_TRY(updated);
-  return RecordResponse(http::status::ok, record);
+  base::Result<T> record = UpdateFromJson<T>(ctx, id, std::get<int64_t>(version), ctx.request.body());
+  if (!record.ok()) return BodyProblem(record.status(), ctx);
+  return RecordResponse(http::status::ok, *record);
 }
 
 template <class T>
@@ -318,13 +246,7 @@ base::Result<Response> Retire(RequestContext& ctx) {
   AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
   auto version = RequiredVersion(ctx);
   if (auto* refused = std::get_if<Response>(&version)) return std::move(*refused);
-  const int64_t expected = std::get<int64_t>(version);
-  T record;
-  AIMS_TRY(ctx.Mutate([&](service::Mutation& m) -> base::Status {
-    AIMS_ASSIGN_OR_RETURN(record, m.Get<T>(id));
-    AIMS_TRY(CheckOwnership(ctx, record));
-    return m.Retire(record, expected);
-  }));
+  AIMS_ASSIGN_OR_RETURN(T record, RetireRecord<T>(ctx, id, std::get<int64_t>(version)));
   return RecordResponse(http::status::ok, record);
 }
 

@@ -1,5 +1,6 @@
 #include "api/router.h"
 
+#include <cctype>
 #include <charconv>
 
 namespace aims::api {
@@ -50,6 +51,23 @@ std::optional<std::string> PercentDecode(std::string_view s, bool query) {
       out.push_back(' ');
     } else {
       out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string PercentEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
     }
   }
   return out;

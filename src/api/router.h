@@ -78,6 +78,9 @@ struct Route {
   Access access;
   RouteDoc doc;
   Handler handler;
+  // A page of the web application (HTML), not part of the JSON API: left out of the OpenAPI
+  // document; a visitor who is not signed in is sent to the sign-in page; errors are HTML.
+  bool page = false;
   std::string name() const { return std::string(http::to_string(method)) + " " + pattern; }
 };
 
@@ -106,5 +109,7 @@ class Router {
 // Percent-decoding of a path segment or query component ('+' is a space only in queries).
 std::optional<std::string> PercentDecode(std::string_view s, bool query);
 std::multimap<std::string, std::string, std::less<>> ParseQuery(std::string_view query);
+// Percent-encoding of everything but unreserved characters and '/' (a path or query value).
+std::string PercentEncode(std::string_view s);
 
 }  // namespace aims::api

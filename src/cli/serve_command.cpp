@@ -6,6 +6,7 @@
 #include "api/openapi.h"
 #include "api/server.h"
 #include "cli/commands.h"
+#include "web/web.h"
 
 namespace aims::cli {
 
@@ -77,6 +78,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome) {
       api::Router router;
       api::Dispatcher dispatcher(router, config, metrics, log);
       api::AddAllRoutes(router, dispatcher);
+      web::AddWebRoutes(router, dispatcher);
       api::Server server(config, dispatcher, log);
       AIMS_TRY(server.Listen());
       std::cout << "aims serving " << server.url() << " (data " << config.workspace.data_dir << ")" << std::endl;

@@ -42,6 +42,28 @@ base::Status SaveUser(Mutation& m, store::StoredUser& user, std::string_view act
                      domain::UserStateHash(user.account, user.password_hash), action);
 }
 
+// Refuses a change that would leave no enabled user able to administer users: nobody could
+// then add users, reset roles or re-enable anyone, short of editing the database.
+base::Status KeepAnAdministrator(store::Tx& tx, const domain::UserAccount& changed, const domain::UserAccount& after) {
+  auto admin = [&](const domain::UserAccount& u) -> base::Result<bool> {
+    if (u.disabled) return false;
+    AIMS_ASSIGN_OR_RETURN(domain::PermissionSet p, RolePermissions(tx, u.role));
+    return p.Has(domain::Permission::kUserAdmin);
+  };
+  AIMS_ASSIGN_OR_RETURN(bool was, admin(changed));
+  AIMS_ASSIGN_OR_RETURN(bool is, admin(after));
+  if (!was || is) return base::Status::OK();
+  bool another = false;
+  AIMS_TRY(tx.accounts().ScanUsers([&](const store::StoredUser& u) -> base::Status {
+    if (u.account.id == changed.id || another) return base::Status::OK();
+    AIMS_ASSIGN_OR_RETURN(another, admin(u.account));
+    return base::Status::OK();
+  }));
+  if (another) return base::Status::OK();
+  return base::Status::FailedPrecondition(
+      "this is the last enabled user who can administer users; give another user that right first", changed.email);
+}
+
 base::Status SetDisabled(Workspace& ws, std::string_view email, bool disabled) {
   return ws.Mutate([&](Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(store::StoredUser user, UserForChange(m.tx(), email));
@@ -49,7 +71,9 @@ base::Status SetDisabled(Workspace& ws, std::string_view email, bool disabled) {
       return base::Status::FailedPrecondition(disabled ? "already disabled" : "not disabled",
                                               user.account.email);
     }
+    domain::UserAccount before = user.account;
     user.account.disabled = disabled;
+    AIMS_TRY(KeepAnAdministrator(m.tx(), before, user.account));
     if (disabled) AIMS_TRY(m.tx().accounts().DeleteSessionsOf(user.account.id));
     return SaveUser(m, user, disabled ? "disable" : "enable");
   });
@@ -95,7 +119,9 @@ base::Status Accounts::SetRole(Workspace& ws, std::string_view email, std::strin
     AIMS_ASSIGN_OR_RETURN(store::StoredUser user, UserForChange(m.tx(), email));
     AIMS_TRY(RolePermissions(m.tx(), role).status());
     if (user.account.role == role) return base::Status::OK();
+    domain::UserAccount before = user.account;
     user.account.role = std::string(role);
+    AIMS_TRY(KeepAnAdministrator(m.tx(), before, user.account));
     return SaveUser(m, user, "set-role");
   });
 }

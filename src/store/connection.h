@@ -46,6 +46,10 @@ class Connection {
   // One statement without results, prepared once and kept (transaction control, savepoints:
   // run on every request, where parsing the SQL each time shows in profiles).
   virtual base::Status Run(std::string_view sql) = 0;
+  // A number that changes whenever anything has been written to the database, by this
+  // connection or any other connection or process, since the last call: lets a caller keep what
+  // it read, cached, for as long as nobody wrote.
+  virtual base::Result<int64_t> DataVersion() = 0;
   // A write transaction that holds the database's write lock from the start, so two writers
   // queue (up to the busy timeout) instead of failing at commit.
   virtual base::Status BeginWrite() = 0;

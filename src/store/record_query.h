@@ -24,6 +24,10 @@ struct RecordQuery {
   // field name -> value, as text ("true"/"false" for booleans, ids for references); a
   // reference-list field matches records whose list holds the id.
   std::vector<std::pair<std::string, std::string>> equals;
+  std::vector<std::pair<std::string, std::string>> not_equals;  // scalar fields only
+  // field name -> value: records whose (scalar, non-null) field sorts before the value, e.g.
+  // a review date before today.
+  std::vector<std::pair<std::string, std::string>> before;
   std::string search;              // case-insensitive substring of any listed text field
   std::string sort = "id";         // a scalar field, or id, created_at, updated_at
   bool descending = false;

@@ -165,6 +165,37 @@ class RecordTable {
     return n;
   }
 
+  // How many records match the query's filters, per distinct value of the `group_by` fields
+  // (one group, with no values, when none are given). Values are as text ("" for NULL).
+  struct Group {
+    std::vector<std::string> values;
+    int64_t count = 0;
+  };
+  base::Result<std::vector<Group>> CountBy(const RecordQuery& query, std::span<const std::string> group_by = {}) {
+    AIMS_ASSIGN_OR_RETURN(QuerySql q, BuildCountSql(sql_, query, group_by));
+    AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(q.text));
+    for (size_t i = 0; i < q.params.size(); ++i) {
+      const auto& [is_int, value] = q.params[i];
+      if (is_int) stmt->BindInt(static_cast<int>(i) + 1, std::stoll(value));
+      else stmt->BindText(static_cast<int>(i) + 1, value);
+    }
+    std::vector<Group> out;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) {
+        stmt->Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      Group& g = out.emplace_back();
+      const int n = static_cast<int>(group_by.size());
+      for (int i = 0; i < n; ++i) g.values.emplace_back(stmt->Text(i));
+      g.count = stmt->Int(n);
+    }
+    stmt->Reset();
+    return out;
+  }
+
   // One page of `query`: up to query.limit records into *out and, when more may follow, the key
   // to ask for the next page with.
   base::Status Query(const RecordQuery& query, std::vector<T>* out, std::optional<PageKey>* next) {

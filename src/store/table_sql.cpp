@@ -73,15 +73,23 @@ std::string EscapeLike(const std::string& term) {
 
 }  // namespace
 
-base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& query) {
-  QuerySql out;
+namespace {
+
+const domain::Field* FindField(std::span<const domain::Field> fields, std::string_view name) {
+  for (const auto& f : fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+// The WHERE clause of a query's filters (equals, not_equals, before, search), parameters
+// appended to *params.
+base::Result<std::string> BuildWhere(const TableSql& sql, const RecordQuery& query,
+                                     std::vector<std::pair<bool, std::string>>* params) {
   const std::string& t = sql.table;
   std::string where = query.include_retired ? "1 = 1" : "retired_at IS NULL";
   for (const auto& [name, value] : query.equals) {
-    const domain::Field* field = nullptr;
-    for (const auto& f : sql.fields) {
-      if (f.name == name) field = &f;
-    }
+    const domain::Field* field = FindField(sql.fields, name);
     if (!field) return base::Status::InvalidArgument("no such field to filter on", name);
     AIMS_ASSIGN_OR_RETURN(auto param, ColumnValue(*field, value));
     if (field->kind == FieldKind::kRefList) {
@@ -93,18 +101,57 @@ base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& que
     } else {
       where += " AND " + name + " = ?";
     }
-    out.params.push_back(std::move(param));
+    params->push_back(std::move(param));
+  }
+  auto scalar = [&](const std::string& name) -> base::Result<const domain::Field*> {
+    const domain::Field* field = FindField(sql.scalar_fields, name);
+    if (!field) return base::Status::InvalidArgument("no such single-valued field to compare", name);
+    return field;
+  };
+  for (const auto& [name, value] : query.not_equals) {
+    AIMS_ASSIGN_OR_RETURN(const domain::Field* field, scalar(name));
+    AIMS_ASSIGN_OR_RETURN(auto param, ColumnValue(*field, value));
+    where += " AND " + name + " IS NOT ?";
+    params->push_back(std::move(param));
+  }
+  for (const auto& [name, value] : query.before) {
+    AIMS_ASSIGN_OR_RETURN(const domain::Field* field, scalar(name));
+    AIMS_ASSIGN_OR_RETURN(auto param, ColumnValue(*field, value));
+    where += " AND " + name + " < ?";
+    params->push_back(std::move(param));
   }
   if (!query.search.empty()) {
     std::string any;
     for (const auto& f : sql.scalar_fields) {
       if (!f.in_list || (f.kind != FieldKind::kText && f.kind != FieldKind::kLongText)) continue;
       any += (any.empty() ? "" : " OR ") + std::string("lower(") + std::string(f.name) + ") LIKE ? ESCAPE '\\'";
-      out.params.emplace_back(false, "%" + EscapeLike(query.search) + "%");
+      params->emplace_back(false, "%" + EscapeLike(query.search) + "%");
     }
     if (!any.empty()) where += " AND (" + any + ")";
   }
+  return where;
+}
 
+}  // namespace
+
+base::Result<QuerySql> BuildCountSql(const TableSql& sql, const RecordQuery& query,
+                                     std::span<const std::string> group_by) {
+  QuerySql out;
+  AIMS_ASSIGN_OR_RETURN(std::string where, BuildWhere(sql, query, &out.params));
+  std::string groups;
+  for (const auto& name : group_by) {
+    if (!FindField(sql.scalar_fields, name)) return base::Status::InvalidArgument("no such single-valued field to group by", name);
+    groups += (groups.empty() ? "" : ", ") + name;
+  }
+  out.text = "SELECT " + (groups.empty() ? std::string() : groups + ", ") + "COUNT(*) FROM " + sql.table + " WHERE " + where +
+             (groups.empty() ? std::string() : " GROUP BY " + groups);
+  return out;
+}
+
+base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& query) {
+  QuerySql out;
+  AIMS_ASSIGN_OR_RETURN(std::string where, BuildWhere(sql, query, &out.params));
+  const std::string& t = sql.table;
   std::string key;
   if (query.sort == "id") {
     key = "id";

@@ -64,6 +64,10 @@ struct QuerySql {
   bool key_is_int = true;
 };
 base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& query);
+// SELECT group_by..., COUNT(*) of the records the query's filters match (sort, cursor and limit
+// ignored), one row per group.
+base::Result<QuerySql> BuildCountSql(const TableSql& sql, const RecordQuery& query,
+                                     std::span<const std::string> group_by);
 
 TableSql BuildTableSql(domain::EntityKind kind, std::vector<domain::Field> fields,
                        std::span<const std::string_view> natural_key);

@@ -13,7 +13,8 @@ declare -A allowed=(
   [io]="base domain io"
   [service]="base domain catalog ledger store io service"
   [api]="base domain catalog ledger store io service api"
-  [cli]="base domain catalog ledger store io service api cli"
+  [web]="base domain catalog ledger store io service api web"
+  [cli]="base domain catalog ledger store io service api web cli"
 )
 
 status=0

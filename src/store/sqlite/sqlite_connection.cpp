@@ -120,6 +120,16 @@ class SqliteConnection final : public Connection {
     return stepped.status();
   }
 
+  base::Result<int64_t> DataVersion() override {
+    AIMS_ASSIGN_OR_RETURN(Statement * stmt, Prepare("PRAGMA data_version"));
+    AIMS_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    int64_t version = row ? stmt->Int(0) : 0;
+    stmt->Reset();
+    // data_version moves only for other connections' commits; this connection's own changes
+    // are counted by total_changes. Together they change whenever anything was written.
+    return (version << 32) ^ sqlite3_total_changes64(db_);
+  }
+
   base::Status BeginWrite() override { return Begin("BEGIN IMMEDIATE"); }
   base::Status BeginRead() override { return Begin("BEGIN DEFERRED"); }
   base::Status Commit() override {

@@ -1,0 +1,213 @@
+#include "web/dashboard_page.h"
+
+#include <charconv>
+
+#include "base/clock.h"
+#include "domain/risk_scoring.h"
+#include "web/record_view.h"
+
+namespace aims::web {
+
+namespace {
+
+using domain::EntityKind;
+
+// Fill colours by level, light enough for dark text at WCAG AA contrast.
+std::string_view LevelFill(domain::RiskLevel level) {
+  switch (level) {
+    case domain::RiskLevel::kLow: return "#d9f2e3";
+    case domain::RiskLevel::kMedium: return "#fff1c2";
+    case domain::RiskLevel::kHigh: return "#ffd8b5";
+    case domain::RiskLevel::kCritical: return "#ffc9c9";
+  }
+  return "#ffffff";
+}
+
+template <class T>
+base::Result<int64_t> CountOf(store::Tx& tx, const store::RecordQuery& q) {
+  AIMS_ASSIGN_OR_RETURN(auto groups, tx.records<T>().CountBy(q));
+  return groups.empty() ? 0 : groups[0].count;
+}
+
+int64_t ToInt(std::string_view s) {
+  int64_t n = 0;
+  std::from_chars(s.data(), s.data() + s.size(), n);
+  return n;
+}
+
+base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
+  const base::Date today = base::Now().date();
+  const base::Date soon = today.AddDays(30);
+  struct Tile {
+    EntityKind kind;
+    std::string label;
+    int64_t count = 0;
+  };
+  std::vector<Tile> tiles = {{EntityKind::kAiSystem, "AI systems"}, {EntityKind::kModel, "models"},
+                             {EntityKind::kDataset, "datasets"},    {EntityKind::kSupplier, "suppliers"},
+                             {EntityKind::kRisk, "open risks"},     {EntityKind::kControl, "controls"},
+                             {EntityKind::kEvidence, "evidence records"}};
+  std::array<std::array<int64_t, 5>, 5> heat{};
+  std::vector<store::RecordTable<domain::AiSystem>::Group> tiers;
+  std::vector<domain::Risk> overdue;
+  std::vector<domain::Evidence> expiring;
+  int64_t overdue_count = 0, expiring_count = 0;
+
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    store::RecordQuery all;
+    store::RecordQuery open_risks;
+    open_risks.not_equals.emplace_back("status", "closed");
+    for (auto& tile : tiles) {
+      base::Status s;
+      domain::VisitRecordType(tile.kind, [&]<class T>() {
+        auto n = CountOf<T>(tx, tile.kind == EntityKind::kRisk ? open_risks : all);
+        if (n.ok()) tile.count = *n;
+        else s = n.status();
+      });
+      AIMS_TRY(s);
+    }
+    static const std::string kHeatGroups[] = {"likelihood", "impact"};
+    AIMS_ASSIGN_OR_RETURN(auto cells, tx.records<domain::Risk>().CountBy(open_risks, kHeatGroups));
+    for (const auto& g : cells) {
+      int64_t l = ToInt(g.values[0]), i = ToInt(g.values[1]);
+      if (l >= 1 && l <= 5 && i >= 1 && i <= 5) heat[i - 1][l - 1] += g.count;
+    }
+    static const std::string kTierGroup[] = {"ai_act_tier"};
+    AIMS_ASSIGN_OR_RETURN(tiers, tx.records<domain::AiSystem>().CountBy(all, kTierGroup));
+
+    store::RecordQuery late = open_risks;
+    late.before.emplace_back("review_date", today.ToString());
+    AIMS_ASSIGN_OR_RETURN(overdue_count, CountOf<domain::Risk>(tx, late));
+    late.sort = "review_date";
+    late.limit = 10;
+    std::optional<store::PageKey> next;
+    AIMS_TRY(tx.records<domain::Risk>().Query(late, &overdue, &next));
+
+    store::RecordQuery ending;
+    ending.before.emplace_back("expires_on", soon.AddDays(1).ToString());
+    AIMS_ASSIGN_OR_RETURN(expiring_count, CountOf<domain::Evidence>(tx, ending));
+    ending.sort = "expires_on";
+    ending.limit = 10;
+    AIMS_TRY(tx.records<domain::Evidence>().Query(ending, &expiring, &next));
+    return base::Status::OK();
+  }));
+
+  Data d;
+  DataList counts;
+  for (const auto& tile : tiles) {
+    Data t;
+    t.set("href", KindPath(tile.kind));
+    t.set("count", std::to_string(tile.count));
+    t.set("label", tile.label);
+    counts.push_back(std::move(t));
+  }
+  d.set("counts", counts);
+  d.set("heatmap", HeatMapSvg(heat));
+  DataList likelihoods;
+  for (int l = 1; l <= 5; ++l) likelihoods.push_back(Data(std::to_string(l)));
+  d.set("likelihoods", likelihoods);
+  DataList heat_rows;
+  for (int i = 5; i >= 1; --i) {
+    Data row;
+    row.set("impact", std::to_string(i));
+    DataList cells;
+    for (int l = 1; l <= 5; ++l) {
+      Data c;
+      c.set("count", std::to_string(heat[i - 1][l - 1]));
+      cells.push_back(std::move(c));
+    }
+    row.set("cells", cells);
+    heat_rows.push_back(std::move(row));
+  }
+  d.set("heat_rows", heat_rows);
+  DataList tier_rows;
+  for (auto name : domain::EnumNames<domain::AiActTier>()) {
+    int64_t n = 0;
+    for (const auto& g : tiers) {
+      if (g.values[0] == name) n = g.count;
+    }
+    Data t;
+    t.set("value", std::string(name));
+    t.set("label", EnumLabel(name));
+    t.set("count", std::to_string(n));
+    tier_rows.push_back(std::move(t));
+  }
+  d.set("tiers", tier_rows);
+  DataList o;
+  for (const auto& r : overdue) {
+    Data item;
+    item.set("href", RecordPath(EntityKind::kRisk, r.meta.id));
+    item.set("display_id", domain::DisplayId(EntityKind::kRisk, r.meta.id));
+    item.set("name", r.title);
+    item.set("date", r.review_date ? r.review_date->ToString() : std::string());
+    o.push_back(std::move(item));
+  }
+  d.set("overdue", o);
+  d.set("overdue_count", std::to_string(overdue_count));
+  d.set("overdue_count_nonzero", overdue_count > 0);
+  DataList e;
+  for (const auto& ev : expiring) {
+    Data item;
+    item.set("href", RecordPath(EntityKind::kEvidence, ev.meta.id));
+    item.set("display_id", domain::DisplayId(EntityKind::kEvidence, ev.meta.id));
+    item.set("name", ev.title);
+    std::string when = ev.expires_on ? ev.expires_on->ToString() : "";
+    item.set("note", std::string(ev.expires_on && *ev.expires_on < today ? "expired " : "expires ") + when);
+    e.push_back(std::move(item));
+  }
+  d.set("expiring", e);
+  d.set("expiring_count", std::to_string(expiring_count));
+  d.set("expiring_count_nonzero", expiring_count > 0);
+  return Page(ctx, {"Dashboard", "Dashboard"}, Render("dashboard", d));
+}
+
+}  // namespace
+
+std::string HeatMapSvg(const std::array<std::array<int64_t, 5>, 5>& counts) {
+  constexpr int kCell = 56, kLeft = 56, kTop = 8, kBottom = 48;
+  const int width = kLeft + 5 * kCell + 8, height = kTop + 5 * kCell + kBottom;
+  int64_t total = 0;
+  for (const auto& row : counts) {
+    for (int64_t n : row) total += n;
+  }
+  std::string svg = "<svg class=\"heatmap\" id=\"heatmap\" role=\"group\" viewBox=\"0 0 " + std::to_string(width) + " " +
+                    std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
+                    "\" aria-label=\"Risk heat map: " + std::to_string(total) + " open risks\" data-total=\"" +
+                    std::to_string(total) + "\">";
+  for (int impact = 5; impact >= 1; --impact) {
+    int y = kTop + (5 - impact) * kCell;
+    svg += "<text x=\"" + std::to_string(kLeft - 10) + "\" y=\"" + std::to_string(y + kCell / 2 + 5) +
+           "\" text-anchor=\"end\" aria-hidden=\"true\">" + std::to_string(impact) + "</text>";
+    for (int l = 1; l <= 5; ++l) {
+      int x = kLeft + (l - 1) * kCell;
+      int64_t n = counts[impact - 1][l - 1];
+      auto level = domain::LevelForScore(static_cast<int64_t>(l) * impact);
+      std::string label = "Likelihood " + std::to_string(l) + ", impact " + std::to_string(impact) + ": " + std::to_string(n) +
+                          (n == 1 ? " open risk" : " open risks") + " (" + std::string(domain::EnumName(level)) + ")";
+      svg += "<a href=\"/risks?likelihood=" + std::to_string(l) + "&amp;impact=" + std::to_string(impact) + "\" aria-label=\"" +
+             label + "\" data-cell=\"" + std::to_string(l) + "-" + std::to_string(impact) + "\" data-count=\"" + std::to_string(n) +
+             "\"><rect x=\"" + std::to_string(x + 1) + "\" y=\"" + std::to_string(y + 1) + "\" width=\"" +
+             std::to_string(kCell - 2) + "\" height=\"" + std::to_string(kCell - 2) + "\" rx=\"4\" fill=\"" +
+             std::string(LevelFill(level)) + "\"/>";
+      svg += "<text x=\"" + std::to_string(x + kCell / 2) + "\" y=\"" + std::to_string(y + kCell / 2 + 6) +
+             "\" text-anchor=\"middle\" class=\"" + (n ? "n" : "n zero") + "\">" + (n ? std::to_string(n) : "·") + "</text></a>";
+    }
+  }
+  for (int l = 1; l <= 5; ++l) {
+    svg += "<text x=\"" + std::to_string(kLeft + (l - 1) * kCell + kCell / 2) + "\" y=\"" + std::to_string(kTop + 5 * kCell + 18) +
+           "\" text-anchor=\"middle\" aria-hidden=\"true\">" + std::to_string(l) + "</text>";
+  }
+  svg += "<text x=\"" + std::to_string(kLeft + 5 * kCell / 2) + "\" y=\"" + std::to_string(height - 6) +
+         "\" text-anchor=\"middle\" class=\"axis\" aria-hidden=\"true\">likelihood →</text>";
+  svg += "<text x=\"14\" y=\"" + std::to_string(kTop + 5 * kCell / 2) + "\" text-anchor=\"middle\" class=\"axis\" transform=\"rotate(-90 14 " +
+         std::to_string(kTop + 5 * kCell / 2) + ")\" aria-hidden=\"true\">impact →</text>";
+  return svg + "</svg>";
+}
+
+void AddDashboardPage(api::Router& router) {
+  api::Route route{api::http::verb::get, "/", api::Access::Needs(domain::Permission::kRegisterRead), {}, Dashboard};
+  route.page = true;
+  router.Add(std::move(route));
+}
+
+}  // namespace aims::web

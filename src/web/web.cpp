@@ -1,0 +1,25 @@
+#include "web/web.h"
+
+#include "web/accounts_page.h"
+#include "web/dashboard_page.h"
+#include "web/import_page.h"
+#include "web/ledger_page.h"
+#include "web/record_pages.h"
+#include "web/session_pages.h"
+#include "web/soa_page.h"
+#include "web/static_assets.h"
+
+namespace aims::web {
+
+void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
+  AddStaticRoutes(router);
+  AddSessionPages(router, dispatcher);
+  AddDashboardPage(router);
+  AddSoaPage(router);
+  AddLedgerPage(router);
+  AddAccountsPage(router);
+  AddImportPage(router);
+  AddRecordPages(router);
+}
+
+}  // namespace aims::web
