@@ -8,21 +8,23 @@ build_pkgs=(
   cmake ninja-build ccache g++ pkg-config git
   libsqlite3-dev libsodium-dev libssl-dev
   libboost1.81-dev libboost-json1.81-dev
-  libcli11-dev libfmt-dev libyaml-cpp-dev libtomlplusplus-dev
+  libcli11-dev libfmt-dev libyaml-cpp-dev libtomlplusplus-dev libkainjow-mustache-dev
 )
-# Tests: unit tests, the sqlite3 shell for tamper tests, clang for the fuzz targets.
+# Tests: unit tests, the sqlite3 shell for tamper tests, clang for the fuzz targets, Chromium
+# for the browser tests (driven by npm playwright-core).
 test_pkgs=(
-  libgtest-dev libgmock-dev sqlite3 clang-14 libclang-rt-14-dev procps
+  libgtest-dev libgmock-dev sqlite3 clang-14 libclang-rt-14-dev procps chromium fonts-dejavu-core
 )
 # Benchmarks only (not needed by `scripts/dev demo` or `scripts/dev test`).
 bench_pkgs=(libbenchmark-dev hyperfine time jq wrk nginx-light curl)
 
 want=("${build_pkgs[@]}")
-# The test tools from npm (package.json) need Node.js; Debian's is used when none is present.
+# htmx (embedded at build time) and the test tools come from npm (package.json) and need
+# Node.js; Debian's is used when none is present.
 node_pkgs=()
 command -v npm >/dev/null 2>&1 || node_pkgs=(nodejs npm)
 case "${1:-all}" in
-  build) ;;
+  build) want+=("${node_pkgs[@]}") ;;
   test) want+=("${test_pkgs[@]}" "${node_pkgs[@]}") ;;
   all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}" "${node_pkgs[@]}") ;;
   *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
