@@ -3,7 +3,8 @@
 # bytes as a static file, in the same run with the same wrk settings (2 threads, 64 connections).
 #   bench/api.sh [RUNS] [SECONDS]     (default 3 runs of 10 s; needs build/release, wrk, nginx)
 # 1. GET /api/v1/systems/{id} (authenticated) on a register of 100k systems, vs nginx.
-# 2. Writes: POST /api/v1/systems (each with its ledger entry), then `aims ledger verify`.
+# 2. Web pages rendered on the server over the same register (plus 100k risks): p50/p95.
+# 3. Writes: POST /api/v1/systems (each with its ledger entry), then `aims ledger verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -31,7 +32,7 @@ wrk_figures() {
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/Mem:/{print $2}') GiB"
 
-"$gen" --systems 100000 > "$work/r100k.json"
+"$gen" --systems 100000 --risks 100000 > "$work/r100k.json"
 "$aims" --data "$work/data" import "$work/r100k.json" > /dev/null
 printf 'benchmark password\n' | "$aims" --data "$work/data" user add --email bench@example.org --role admin > /dev/null
 token=$("$aims" --data "$work/data" token create --user bench@example.org | grep -o 'aims_[0-9a-f]*' | head -1)
@@ -76,6 +77,23 @@ done
 a=$(printf '%s\n' "${aims_rps[@]}" | median); n=$(printf '%s\n' "${nginx_rps[@]}" | median)
 ap=$(printf '%s\n' "${aims_p99[@]}" | median); np=$(printf '%s\n' "${nginx_p99[@]}" | median)
 echo "| GET /api/v1/systems/{id}, 100k systems, $bytes bytes | aims $a req/s, p99 $ap ms | nginx $n req/s, p99 $np ms | ratio $(awk -v a="$a" -v n="$n" 'BEGIN{printf "%.2f", a/n}') | non-2xx/socket errors: $errors |"
+
+# Pages: latency percentiles over 4 connections (a few people at once), median over runs.
+cat > "$work/pct.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout
+  io.write(string.format("%.2f %.2f %d %d\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000, bad, summary.requests))
+end
+LUA
+for page in "/" "/systems" "/systems?q=system%2099" "/systems?ai_act_tier=high&sort=-name" "/risks" "/soa" "/systems/$id"; do
+  p50s=(); p95s=(); bad=0
+  for ((i = 0; i < runs; i++)); do
+    read -r p50 p95 b n < <(wrk -t1 -c4 -d"${secs}s" -s "$work/pct.lua" -H "Authorization: Bearer $token" \
+      "http://127.0.0.1:$port$page" | tail -1)
+    p50s+=("$p50"); p95s+=("$p95"); bad=$((bad + b))
+  done
+  echo "| page $page | p50 $(printf '%s\n' "${p50s[@]}" | median) ms | p95 $(printf '%s\n' "${p95s[@]}" | median) ms | | errors: $bad |"
+done
 
 # Writes: every POST creates a system and its ledger entry in one transaction.
 cat > "$work/post.lua" <<'LUA'

@@ -1,6 +1,8 @@
 // aims_bench_gen: writes an aims-register/1 document with N AI systems (and their owners), for
 // the import, list and verify benchmarks in bench/run.sh. Deterministic for a given N.
-//   aims_bench_gen --systems 100000 > register.json
+//   aims_bench_gen --systems 100000 [--risks 100000] > register.json
+// Risks (when asked for) are spread over the 5 x 5 matrix and the statuses, each linked to one
+// system, with review dates around the generator's fixed date (some overdue).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,8 +12,10 @@
 
 int main(int argc, char** argv) {
   long systems = 100000;
+  long risks = 0;
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--systems") == 0) systems = std::atol(argv[i + 1]);
+    if (std::strcmp(argv[i], "--risks") == 0) risks = std::atol(argv[i + 1]);
   }
   using namespace aims;
   const base::Timestamp when(1764300000000000);
@@ -48,6 +52,24 @@ int main(int argc, char** argv) {
     s.affected_stakeholders = {"customers", "staff"};
     s.deployment_context = "EU, about " + std::to_string(1000 + i % 9000) + " decisions a day";
     out.push_back(std::move(s));
+  }
+  auto& rs = doc.records<domain::Risk>();
+  rs.reserve(static_cast<size_t>(risks));
+  const base::Date review = base::Date::FromDays(when.date().DaysSinceEpoch());
+  for (long i = 1; i <= risks; ++i) {
+    domain::Risk r;
+    r.meta = {i, 1, when, when, std::nullopt};
+    r.title = "Risk " + std::to_string(i) + ": outcomes drift for group " + std::to_string(i % 17);
+    r.description = "Found in the quarterly review.";
+    r.source = "iso42001:C.3." + std::to_string(1 + i % 9);
+    r.likelihood = 1 + i % 5;
+    r.impact = 1 + (i / 5) % 5;
+    r.owner = 1 + i % kPeople;
+    r.treatment = static_cast<domain::RiskTreatment>(i % 5);
+    r.status = static_cast<domain::RiskStatus>(i % 4);
+    r.review_date = review.AddDays(i % 730 - 365);
+    r.systems = {1 + i % systems};
+    rs.push_back(std::move(r));
   }
   std::string json = io::WriteRegisterJson(doc);
   std::fwrite(json.data(), 1, json.size(), stdout);

@@ -1,5 +1,7 @@
 #include "web/import_page.h"
 
+#include <boost/json.hpp>
+
 #include <charconv>
 #include <set>
 
@@ -50,6 +52,20 @@ std::string GuessField(std::string_view header) {
     if (h == Normalised(t) || h == Normalised(FieldLabel(t))) return t;
   }
   return "";
+}
+
+// The fields whose values differ between two records written as JSON objects.
+std::string ChangedFields(const std::string& before, const std::string& after) {
+  boost::system::error_code ec1, ec2;
+  auto a = boost::json::parse(before, ec1);
+  auto b = boost::json::parse(after, ec2);
+  if (ec1 || ec2 || !a.is_object() || !b.is_object()) return "";
+  std::string out;
+  for (const auto& kv : b.as_object()) {
+    const auto* old = a.as_object().if_contains(kv.key());
+    if (!old || *old != kv.value()) out += (out.empty() ? "" : ", ") + std::string(kv.key());
+  }
+  return out;
 }
 
 struct Outcome {
@@ -180,7 +196,11 @@ base::Status ImportRows(api::RequestContext& ctx, const io::CsvTable& table, con
         }
         o.record = domain::DisplayId(T::kKind, *id);
         o.href = RecordPath(T::kKind, *id);
-        if (row_status.ok()) o.details = DisplayName(record);
+        if (row_status.ok()) {
+          o.details = DisplayName(record);
+          std::string changed = ChangedFields(before, after);
+          if (!changed.empty()) o.details += " (changes " + changed + ")";
+        }
       } else {
         T record;
         row_status = io::ReadRecordChanges(json, &record);
