@@ -72,7 +72,10 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome) {
             "no aims data here; run `aims init --org NAME` or `aims demo` first", config.workspace.data_dir);
       }
       // Opened once before serving: pending migrations are applied here, by one connection.
-      AIMS_TRY(service::Workspace::Open(config.workspace).status());
+      {
+        AIMS_ASSIGN_OR_RETURN(auto ws, service::Workspace::Open(config.workspace));
+        AIMS_TRY(ws->store().RefreshStatistics());
+      }
       api::Logger log;
       api::Metrics metrics;
       api::Router router;

@@ -39,10 +39,12 @@ base::Status Load(store::Tx& tx, std::string_view framework, base::Date today, b
         snap->controls.push_back(std::move(view));
         return base::Status::OK();
       }));
-  AIMS_TRY(tx.records<domain::Risk>().Scan({.include_retired = false}, [&](domain::Risk& r) -> base::Status {
-    for (domain::Id c : r.controls) snap->risks_by_control[c].push_back(r.meta.id);
+  // Only the risk-to-control links: a register may hold far more risks than the SoA needs.
+  AIMS_TRY(tx.records<domain::Risk>().ScanLinks("controls", [&](domain::Id risk, domain::Id control) {
+    snap->risks_by_control[control].push_back(risk);
     return base::Status::OK();
   }));
+  for (auto& [control, risks] : snap->risks_by_control) std::sort(risks.begin(), risks.end());
   if (!framework.empty()) {
     AIMS_TRY(tx.records<domain::SoaEntry>().Scan(
         {.include_retired = false}, [&](domain::SoaEntry& e) -> base::Status {

@@ -196,6 +196,31 @@ class RecordTable {
     return out;
   }
 
+  // Calls fn(owner, target) for every link of reference-list field `field` whose owner is not
+  // retired, without reading the records themselves (e.g. which risks each control treats).
+  base::Status ScanLinks(std::string_view field, const std::function<base::Status(domain::Id, domain::Id)>& fn) {
+    for (const auto& link : sql_.links) {
+      if (link.field.name != field) continue;
+      AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(link.select_live));
+      while (true) {
+        auto row = stmt->Step();
+        if (!row.ok()) {
+          stmt->Reset();
+          return row.status();
+        }
+        if (!*row) break;
+        base::Status s = fn(stmt->Int(0), stmt->Int(1));
+        if (!s.ok()) {
+          stmt->Reset();
+          return s;
+        }
+      }
+      stmt->Reset();
+      return base::Status::OK();
+    }
+    return base::Status::InvalidArgument("no such reference-list field", field);
+  }
+
   // One page of `query`: up to query.limit records into *out and, when more may follow, the key
   // to ask for the next page with.
   base::Status Query(const RecordQuery& query, std::vector<T>* out, std::optional<PageKey>* next) {

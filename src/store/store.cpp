@@ -35,6 +35,13 @@ base::Status Store::Run(bool write, const std::function<base::Status(Tx&)>& body
   return s;
 }
 
+base::Status Store::RefreshStatistics() {
+  // Sampled (analysis_limit): enough for the planner to pick the right index, in milliseconds
+  // even on millions of rows.
+  AIMS_TRY(conn_->Exec("PRAGMA analysis_limit=1000"));
+  return conn_->Exec("ANALYZE");
+}
+
 base::Status Store::SetBulkLoad(bool on) {
   return conn_->Exec(on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL");
 }

@@ -63,6 +63,9 @@ class Store {
   // instead of the write-ahead log, so each page is written once rather than twice; commits stay
   // atomic and durable. Not an error if another connection prevents the switch: the WAL stays.
   base::Status SetBulkLoad(bool on);
+  // Updates the statistics the query planner chooses indexes by (sqlite_stat1). Without them it
+  // guesses, and on a large register guesses wrong (docs/benchmarks.md, dashboard).
+  base::Status RefreshStatistics();
 
   const MigrationReport& migration_report() const { return migration_report_; }
   Connection& connection() { return *conn_; }

@@ -84,16 +84,21 @@ const domain::Field* FindField(std::span<const domain::Field> fields, std::strin
 
 // The WHERE clause of a query's filters (equals, not_equals, before, search), parameters
 // appended to *params.
-base::Result<std::string> BuildWhere(const TableSql& sql, const RecordQuery& query,
+base::Result<std::string> BuildWhere(const TableSql& sql, const RecordQuery& query, bool counting,
                                      std::vector<std::pair<bool, std::string>>* params) {
   const std::string& t = sql.table;
-  std::string where = query.include_retired ? "1 = 1" : "retired_at IS NULL";
+  // A count may use an index on retired_at (it then reads the index alone); a page must not:
+  // the planner would walk that index and sort every live row instead of walking the sort
+  // order (the id, or an index on the sort expression) and stopping after one page. The unary
+  // + keeps the column out of index selection.
+  std::string where = query.include_retired ? "1 = 1" : counting ? "retired_at IS NULL" : "+retired_at IS NULL";
   for (const auto& [name, value] : query.equals) {
     const domain::Field* field = FindField(sql.fields, name);
     if (!field) return base::Status::InvalidArgument("no such field to filter on", name);
     AIMS_ASSIGN_OR_RETURN(auto param, ColumnValue(*field, value));
     if (field->kind == FieldKind::kRefList) {
-      where += " AND EXISTS (SELECT 1 FROM " + t + "__" + name + " l WHERE l.owner_id = " + t + ".id AND l.target_id = ?)";
+      // Through the link table's target index: the owners of one target, not a probe per row.
+      where += " AND id IN (SELECT owner_id FROM " + t + "__" + name + " WHERE target_id = ?)";
     } else if (field->kind == FieldKind::kTextList || field->kind == FieldKind::kEnumList) {
       where += " AND EXISTS (SELECT 1 FROM json_each(" + name + ") WHERE value = ?)";
     } else if (field->kind == FieldKind::kText || field->kind == FieldKind::kLongText) {
@@ -137,7 +142,7 @@ base::Result<std::string> BuildWhere(const TableSql& sql, const RecordQuery& que
 base::Result<QuerySql> BuildCountSql(const TableSql& sql, const RecordQuery& query,
                                      std::span<const std::string> group_by) {
   QuerySql out;
-  AIMS_ASSIGN_OR_RETURN(std::string where, BuildWhere(sql, query, &out.params));
+  AIMS_ASSIGN_OR_RETURN(std::string where, BuildWhere(sql, query, true, &out.params));
   std::string groups;
   for (const auto& name : group_by) {
     if (!FindField(sql.scalar_fields, name)) return base::Status::InvalidArgument("no such single-valued field to group by", name);
@@ -150,7 +155,7 @@ base::Result<QuerySql> BuildCountSql(const TableSql& sql, const RecordQuery& que
 
 base::Result<QuerySql> BuildQuerySql(const TableSql& sql, const RecordQuery& query) {
   QuerySql out;
-  AIMS_ASSIGN_OR_RETURN(std::string where, BuildWhere(sql, query, &out.params));
+  AIMS_ASSIGN_OR_RETURN(std::string where, BuildWhere(sql, query, false, &out.params));
   const std::string& t = sql.table;
   std::string key;
   if (query.sort == "id") {
@@ -212,6 +217,8 @@ TableSql BuildTableSql(EntityKind kind, std::vector<domain::Field> fields,
           "SELECT target_id FROM " + link.table + " WHERE owner_id = ? ORDER BY target_id";
       link.select_range = "SELECT owner_id, target_id FROM " + link.table +
                           " WHERE owner_id BETWEEN ? AND ? ORDER BY owner_id, target_id";
+      link.select_live = "SELECT l.owner_id, l.target_id FROM " + link.table + " l JOIN " + t +
+                         " o ON o.id = l.owner_id WHERE o.retired_at IS NULL";
       sql.links.push_back(std::move(link));
       continue;
     }

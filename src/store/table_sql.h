@@ -27,6 +27,7 @@ struct LinkSql {
   std::string delete_owner;  // (owner_id)
   std::string select_owner;  // (owner_id) -> target_id, ordered
   std::string select_range;  // (first owner, last owner) -> owner_id, target_id, ordered
+  std::string select_live;   // () -> owner_id, target_id of owners not retired
 };
 
 // Rows per statement of TableSql::insert_rows: one statement for many rows saves most of the

@@ -1,6 +1,8 @@
 #include "web/dashboard_page.h"
 
 #include <charconv>
+#include <memory>
+#include <mutex>
 
 #include "base/clock.h"
 #include "domain/risk_scoring.h"
@@ -35,62 +37,106 @@ int64_t ToInt(std::string_view s) {
   return n;
 }
 
-base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
-  const base::Date today = base::Now().date();
-  const base::Date soon = today.AddDays(30);
-  struct Tile {
-    EntityKind kind;
-    std::string label;
-    int64_t count = 0;
-  };
-  std::vector<Tile> tiles = {{EntityKind::kAiSystem, "AI systems"}, {EntityKind::kModel, "models"},
-                             {EntityKind::kDataset, "datasets"},    {EntityKind::kSupplier, "suppliers"},
-                             {EntityKind::kRisk, "open risks"},     {EntityKind::kControl, "controls"},
-                             {EntityKind::kEvidence, "evidence records"}};
+struct Tile {
+  EntityKind kind;
+  std::string label;
+  int64_t count = 0;
+};
+
+// Everything the dashboard shows, computed in one read transaction.
+struct Figures {
+  std::vector<Tile> tiles;
   std::array<std::array<int64_t, 5>, 5> heat{};
   std::vector<store::RecordTable<domain::AiSystem>::Group> tiers;
   std::vector<domain::Risk> overdue;
   std::vector<domain::Evidence> expiring;
   int64_t overdue_count = 0, expiring_count = 0;
+};
 
-  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
-    store::RecordQuery all;
-    store::RecordQuery open_risks;
-    open_risks.not_equals.emplace_back("status", "closed");
-    for (auto& tile : tiles) {
-      base::Status s;
-      domain::VisitRecordType(tile.kind, [&]<class T>() {
-        auto n = CountOf<T>(tx, tile.kind == EntityKind::kRisk ? open_risks : all);
-        if (n.ok()) tile.count = *n;
-        else s = n.status();
-      });
-      AIMS_TRY(s);
+base::Status Compute(store::Tx& tx, base::Date today, Figures* f) {
+  const base::Date soon = today.AddDays(30);
+  f->tiles = {{EntityKind::kAiSystem, "AI systems"}, {EntityKind::kModel, "models"},
+              {EntityKind::kDataset, "datasets"},    {EntityKind::kSupplier, "suppliers"},
+              {EntityKind::kRisk, "open risks"},     {EntityKind::kControl, "controls"},
+              {EntityKind::kEvidence, "evidence records"}};
+  store::RecordQuery all;
+  store::RecordQuery open_risks;
+  open_risks.not_equals.emplace_back("status", "closed");
+  for (auto& tile : f->tiles) {
+    base::Status s;
+    domain::VisitRecordType(tile.kind, [&]<class T>() {
+      auto n = CountOf<T>(tx, tile.kind == EntityKind::kRisk ? open_risks : all);
+      if (n.ok()) tile.count = *n;
+      else s = n.status();
+    });
+    AIMS_TRY(s);
+  }
+  static const std::string kHeatGroups[] = {"likelihood", "impact"};
+  AIMS_ASSIGN_OR_RETURN(auto cells, tx.records<domain::Risk>().CountBy(open_risks, kHeatGroups));
+  for (const auto& g : cells) {
+    int64_t l = ToInt(g.values[0]), i = ToInt(g.values[1]);
+    if (l >= 1 && l <= 5 && i >= 1 && i <= 5) f->heat[i - 1][l - 1] += g.count;
+  }
+  static const std::string kTierGroup[] = {"ai_act_tier"};
+  AIMS_ASSIGN_OR_RETURN(f->tiers, tx.records<domain::AiSystem>().CountBy(all, kTierGroup));
+
+  store::RecordQuery late = open_risks;
+  late.before.emplace_back("review_date", today.ToString());
+  AIMS_ASSIGN_OR_RETURN(f->overdue_count, CountOf<domain::Risk>(tx, late));
+  late.sort = "review_date";
+  late.limit = 10;
+  std::optional<store::PageKey> next;
+  AIMS_TRY(tx.records<domain::Risk>().Query(late, &f->overdue, &next));
+
+  store::RecordQuery ending;
+  ending.before.emplace_back("expires_on", soon.AddDays(1).ToString());
+  AIMS_ASSIGN_OR_RETURN(f->expiring_count, CountOf<domain::Evidence>(tx, ending));
+  ending.sort = "expires_on";
+  ending.limit = 10;
+  return tx.records<domain::Evidence>().Query(ending, &f->expiring, &next);
+}
+
+// The figures of the register as of a ledger size and a day. Every change to the register
+// appends to the ledger in its own transaction, so while the ledger has not grown (and the day
+// has not turned) the figures cannot have changed: the server computes them once per change,
+// not once per visit. Shared by all threads.
+base::Result<std::shared_ptr<const Figures>> CurrentFigures(service::Workspace& ws, base::Date today) {
+  static std::mutex mu;
+  static std::shared_ptr<const Figures> cached;
+  static std::pair<int64_t, int64_t> cached_key{-1, -1};
+  std::shared_ptr<const Figures> out;
+  AIMS_TRY(ws.Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(int64_t seq, tx.ledger().LastSeq());
+    std::pair<int64_t, int64_t> key{seq, today.DaysSinceEpoch()};
+    {
+      std::lock_guard lock(mu);
+      if (cached && cached_key == key) {
+        out = cached;
+        return base::Status::OK();
+      }
     }
-    static const std::string kHeatGroups[] = {"likelihood", "impact"};
-    AIMS_ASSIGN_OR_RETURN(auto cells, tx.records<domain::Risk>().CountBy(open_risks, kHeatGroups));
-    for (const auto& g : cells) {
-      int64_t l = ToInt(g.values[0]), i = ToInt(g.values[1]);
-      if (l >= 1 && l <= 5 && i >= 1 && i <= 5) heat[i - 1][l - 1] += g.count;
+    auto fresh = std::make_shared<Figures>();
+    AIMS_TRY(Compute(tx, today, fresh.get()));
+    out = fresh;
+    std::lock_guard lock(mu);
+    if (cached_key.first <= key.first) {
+      cached = fresh;
+      cached_key = key;
     }
-    static const std::string kTierGroup[] = {"ai_act_tier"};
-    AIMS_ASSIGN_OR_RETURN(tiers, tx.records<domain::AiSystem>().CountBy(all, kTierGroup));
-
-    store::RecordQuery late = open_risks;
-    late.before.emplace_back("review_date", today.ToString());
-    AIMS_ASSIGN_OR_RETURN(overdue_count, CountOf<domain::Risk>(tx, late));
-    late.sort = "review_date";
-    late.limit = 10;
-    std::optional<store::PageKey> next;
-    AIMS_TRY(tx.records<domain::Risk>().Query(late, &overdue, &next));
-
-    store::RecordQuery ending;
-    ending.before.emplace_back("expires_on", soon.AddDays(1).ToString());
-    AIMS_ASSIGN_OR_RETURN(expiring_count, CountOf<domain::Evidence>(tx, ending));
-    ending.sort = "expires_on";
-    ending.limit = 10;
-    AIMS_TRY(tx.records<domain::Evidence>().Query(ending, &expiring, &next));
     return base::Status::OK();
   }));
+  return out;
+}
+
+base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
+  const base::Date today = base::Now().date();
+  AIMS_ASSIGN_OR_RETURN(std::shared_ptr<const Figures> figures, CurrentFigures(*ctx.ws, today));
+  const auto& tiles = figures->tiles;
+  const auto& heat = figures->heat;
+  const auto& tiers = figures->tiers;
+  const auto& overdue = figures->overdue;
+  const auto& expiring = figures->expiring;
+  const int64_t overdue_count = figures->overdue_count, expiring_count = figures->expiring_count;
 
   Data d;
   DataList counts;

@@ -118,6 +118,7 @@ base::Result<api::Response> ListPage(api::RequestContext& ctx) {
   int64_t total = 0;
   AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
     AIMS_TRY(tx.records<T>().Query(query, &records, &next));
+    if (!query.search.empty()) return base::Status::OK();  // a text search has no index to count with
     store::RecordQuery count = query;
     count.after.reset();
     AIMS_ASSIGN_OR_RETURN(auto groups, tx.records<T>().CountBy(count));
@@ -134,7 +135,11 @@ base::Result<api::Response> ListPage(api::RequestContext& ctx) {
   d.set("filtered", filtered);
   if (!sort.empty()) d.set("sort", sort);
   d.set("can_create", CanWrite<T>(ctx) && T::kKind != domain::EntityKind::kSoaEntry);
-  d.set("summary", std::to_string(total) + (total == 1 ? " record" : " records") + (filtered ? " match" : ""));
+  if (!query.search.empty()) {
+    d.set("summary", std::to_string(records.size()) + (next ? "+" : "") + (records.size() == 1 && !next ? " record matches" : " records match"));
+  } else {
+    d.set("summary", std::to_string(total) + (total == 1 ? " record" : " records") + (filtered ? " match" : ""));
+  }
 
   auto with = [&](std::vector<std::pair<std::string, std::string>> extra) {
     auto all = kept;
