@@ -108,6 +108,8 @@ class Session : public std::enable_shared_from_this<Session> {
       http::write(stream_, cont, wec);
       if (wec) return Fail(wec);
     }
+    // Most requests (GET, DELETE) have no body: answer at once instead of another async read.
+    if (parser_->is_done()) return OnRead({}, 0);
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 

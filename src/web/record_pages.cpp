@@ -361,9 +361,14 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   return Page(ctx, {title, NavFor(T::kKind)}, Render("detail", d));
 }
 
-// The evidence form's file picker: a drop zone that uploads the file and fills in its hash.
-std::string UploadWidget() {
-  return Render("upload", Data(Data::type::object));
+// The evidence form's file picker: a drop zone that uploads the file and fills in its hash
+// (kept when the form comes back with an error, so the file need not be sent again).
+std::string UploadWidget(const domain::Evidence& ev, const std::map<std::string, std::string>& errors) {
+  Data d;
+  d.set("sha256", ev.sha256);
+  d.set("file_name", ev.file_name);
+  if (auto it = errors.find("sha256"); it != errors.end()) d.set("error", it->second);
+  return Render("upload", d);
 }
 
 template <class T>
@@ -377,12 +382,14 @@ api::Response FormPage(api::RequestContext& ctx, const T& record, const std::map
   d.set("csrf", ctx.csrf_token);
   d.set("fields", FormFields(record, names, errors));
   if (!problem.empty()) d.set("problem", problem);
-  if (!errors.empty()) d.set("error_count", std::to_string(errors.size()));
+  size_t marked = 0;  // errors shown next to an input of this form
+  for (const auto& f : domain::FieldsOf<T>()) marked += !f.managed && errors.count(std::string(f.name));
+  if (marked) d.set("error_count", std::to_string(marked));
   if (creating) {
     d.set("action", KindPath(T::kKind));
     d.set("submit_label", "Create " + std::string(domain::Info(T::kKind).noun));
     d.set("cancel_href", KindPath(T::kKind));
-    if constexpr (std::is_same_v<T, domain::Evidence>) d.set("upload", UploadWidget());
+    if constexpr (std::is_same_v<T, domain::Evidence>) d.set("upload", UploadWidget(record, errors));
   } else {
     d.set("display_id", domain::DisplayId(T::kKind, record.meta.id));
     d.set("record_href", RecordPath(T::kKind, record.meta.id));
@@ -438,6 +445,11 @@ base::Result<api::Response> CreateSubmit(api::RequestContext& ctx) {
   Form form = api::ParseQuery(ctx.request.body());
   static constexpr std::string_view kEvidenceFile[] = {"sha256", "file_name"};
   std::string json = std::is_same_v<T, domain::Evidence> ? FormToJson<T>(form, kEvidenceFile) : FormToJson<T>(form);
+  if constexpr (std::is_same_v<T, domain::Evidence>) {
+    if (FormValue(form, "sha256").empty()) {
+      return FormProblem(ctx, T{}, json, base::Status::InvalidArgument("choose or drop the evidence file first", "sha256"));
+    }
+  }
   base::Result<T> created = api::CreateFromJson<T>(ctx, json);
   if (!created.ok()) return FormProblem(ctx, T{}, json, created.status());
   return Redirect(RecordPath(T::kKind, created->meta.id));

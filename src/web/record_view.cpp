@@ -91,7 +91,7 @@ struct InputWriter {
     d.set("name", std::string(f.name));
     d.set("label", FieldLabel(f.name));
     d.set("id", "f-" + std::string(f.name));
-    d.set("help", std::string(f.help));
+    if (!f.help.empty()) d.set("help", std::string(f.help));
     d.set("required", f.required);
     d.set(std::string("is_") + std::string(type), true);
     if (auto it = errors.find(std::string(f.name)); it != errors.end()) d.set("error", it->second);
