@@ -19,12 +19,6 @@ using domain::EntityKind;
 
 bool Importable(EntityKind kind) { return kind != EntityKind::kCatalog && kind != EntityKind::kEvidence; }
 
-template <class T>
-bool MayWrite(const api::RequestContext& ctx) {
-  domain::WriteAccess w = domain::WriteAccessFor(T::kKind);
-  return ctx.principal->permissions.Has(w.any) || (w.own && ctx.principal->permissions.Has(*w.own));
-}
-
 std::string Normalised(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -241,7 +235,7 @@ base::Status ImportRows(api::RequestContext& ctx, const io::CsvTable& table, con
 Data KindOptions(const api::RequestContext& ctx, std::string_view selected) {
   DataList kinds;
   domain::ForEachRecordType([&]<class T>() {
-    if (!Importable(T::kKind) || !MayWrite<T>(ctx)) return;
+    if (!Importable(T::kKind) || !MayWriteKind<T>(ctx)) return;
     Data o;
     o.set("name", std::string(domain::Info(T::kKind).name));
     o.set("label", std::string(domain::Info(T::kKind).plural));
@@ -270,7 +264,7 @@ base::Status WithKind(const api::RequestContext& ctx, std::string_view name, Fn&
   if (!kind || !Importable(*kind)) return base::Status::InvalidArgument("not a register that can be imported", "kind");
   base::Status s;
   domain::VisitRecordType(*kind, [&]<class T>() {
-    if (!MayWrite<T>(ctx)) {
+    if (!MayWriteKind<T>(ctx)) {
       s = base::Status::PermissionDenied("your role (" + ctx.principal->role + ") may not change " + std::string(domain::Info(T::kKind).plural));
       return;
     }

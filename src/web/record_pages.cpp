@@ -17,11 +17,6 @@ namespace {
 using domain::Permission;
 constexpr int64_t kPageSize = 50;
 
-std::string Capitalised(std::string s) {
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
 std::string PluralLabel(domain::EntityKind kind) {
   if (kind == domain::EntityKind::kAiSystem) return "AI systems";
   if (kind == domain::EntityKind::kSoaEntry) return "Statement of Applicability entries";
@@ -42,11 +37,10 @@ std::string NavFor(domain::EntityKind kind) {
   }
 }
 
+// Catalogs change only through `aims catalog`, whatever the role.
 template <class T>
 bool CanWrite(const api::RequestContext& ctx) {
-  if (T::kKind == domain::EntityKind::kCatalog) return false;
-  domain::WriteAccess w = domain::WriteAccessFor(T::kKind);
-  return ctx.principal->permissions.Has(w.any) || (w.own && ctx.principal->permissions.Has(*w.own));
+  return T::kKind != domain::EntityKind::kCatalog && MayWriteKind<T>(ctx);
 }
 
 // A query string from pairs, each value percent-encoded.
@@ -453,16 +447,6 @@ base::Result<api::Response> CreateSubmit(api::RequestContext& ctx) {
   base::Result<T> created = api::CreateFromJson<T>(ctx, json);
   if (!created.ok()) return FormProblem(ctx, T{}, json, created.status());
   return Redirect(RecordPath(T::kKind, created->meta.id));
-}
-
-base::Result<int64_t> FormVersion(const Form& form) {
-  std::string v = FormValue(form, "_version");
-  int64_t n = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1) {
-    return base::Status::InvalidArgument("the form lacks the version it was made on; open it again", "_version");
-  }
-  return n;
 }
 
 template <class T>

@@ -10,11 +10,6 @@ namespace {
 
 using domain::FieldKind;
 
-std::string Capitalised(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
 // Field values as display text and links, one overload per member type (domain/field.h).
 struct CellWriter {
   NameCache& names;
@@ -226,6 +221,21 @@ bool IsInteger(std::string_view s) {
 }
 
 }  // namespace
+
+std::string Capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+base::Result<int64_t> FormVersion(const Form& form) {
+  std::string v = FormValue(form, "_version");
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1) {
+    return base::Status::InvalidArgument("the form lacks the version it was made on; open it again", "_version");
+  }
+  return n;
+}
 
 std::string FieldLabel(std::string_view name) {
   static const std::map<std::string_view, std::string_view> kLabels = {

@@ -20,6 +20,20 @@ using Form = std::multimap<std::string, std::string, std::less<>>;
 std::string FieldLabel(std::string_view field_name);
 // "human in the loop" for human_in_the_loop.
 std::string EnumLabel(std::string_view value);
+// "Evidence" for "evidence": a label's first letter in capitals.
+std::string Capitalised(std::string s);
+
+// Whether the signed-in user may write records of kind T at all (some, for owners of their own):
+// the route's own access rule; ownership of one record is checked when it is changed.
+template <class T>
+bool MayWriteKind(const api::RequestContext& ctx) {
+  domain::WriteAccess w = domain::WriteAccessFor(T::kKind);
+  return ctx.principal->permissions.Has(w.any) || (w.own && ctx.principal->permissions.Has(*w.own));
+}
+
+// The record version a form was made on (its `_version` field), for optimistic concurrency.
+base::Result<int64_t> FormVersion(const Form& form);
+
 // The page of a record kind: "/systems".
 std::string KindPath(domain::EntityKind kind);
 std::string RecordPath(domain::EntityKind kind, domain::Id id);

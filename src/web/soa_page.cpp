@@ -130,12 +130,7 @@ base::Result<api::Response> SoaList(api::RequestContext& ctx) {
 base::Result<api::Response> SoaSave(api::RequestContext& ctx) {
   AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
   Form form = api::ParseQuery(ctx.request.body());
-  std::string v = FormValue(form, "_version");
-  int64_t version = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
-  if (v.empty() || ec != std::errc() || p != v.data() + v.size()) {
-    return base::Status::InvalidArgument("the form lacks the version it was made on; reload the page", "_version");
-  }
+  AIMS_ASSIGN_OR_RETURN(int64_t version, FormVersion(form));
   Form fields;
   for (const char* name : {"applicable", "justification"}) {
     if (form.count(name)) fields.emplace(name, FormValue(form, name));
