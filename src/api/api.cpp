@@ -1,6 +1,7 @@
 #include "api/api.h"
 
 #include "api/app_routes.h"
+#include "api/assessment_routes.h"
 #include "api/record_routes.h"
 
 namespace aims::api {
@@ -8,6 +9,7 @@ namespace aims::api {
 void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
   AddAppRoutes(router, dispatcher);
   AddRecordRoutes(router);
+  AddAssessmentRoutes(router);
 }
 
 RouteTable::RouteTable() : dispatcher_(router_, config_, metrics_, log_) { AddAllRoutes(router_, dispatcher_); }

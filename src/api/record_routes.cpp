@@ -1,4 +1,5 @@
 #include "api/record_routes.h"
+#include "api/record_responses.h"
 
 #include <charconv>
 #include <set>
@@ -20,6 +21,8 @@ using domain::Permission;
 
 constexpr int64_t kDefaultLimit = 50;
 constexpr int64_t kMaxLimit = 500;
+
+}  // namespace
 
 std::string Etag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
@@ -52,15 +55,7 @@ std::variant<int64_t, Response> RequiredVersion(const RequestContext& ctx) {
   return ProblemResponse(code, version.status().message(), ctx.path, ctx.request_id, "If-Match");
 }
 
-template <class T>
-Response RecordResponse(http::status status, const T& record) {
-  std::string body;
-  io::RecordJsonWriter::Append(record, &body);
-  body += "\n";
-  Response res = JsonResponse(status, std::move(body));
-  res.set(http::field::etag, Etag(record.meta.version));
-  return res;
-}
+namespace {
 
 std::string Base64Url(std::string_view bytes) {
   std::string s = base::Base64Encode(bytes);
@@ -187,6 +182,8 @@ base::Result<Response> List(RequestContext& ctx) {
   return res;
 }
 
+}  // namespace
+
 base::Status BodyIsJson(const RequestContext& ctx) {
   std::string_view type = ctx.request[http::field::content_type];
   if (!type.starts_with("application/json")) {
@@ -202,6 +199,8 @@ Response BodyProblem(const base::Status& s, const RequestContext& ctx) {
   auto status = s.where() == "Content-Type" ? http::status::unsupported_media_type : http::status::bad_request;
   return ProblemResponse(status, s.message(), ctx.path, ctx.request_id, s.where());
 }
+
+namespace {
 
 template <class T>
 base::Result<Response> Create(RequestContext& ctx) {

@@ -3,7 +3,9 @@
 // before and after the change, and the change runs in the server's next group commit.
 #pragma once
 
+#include <memory>
 #include <type_traits>
+#include <vector>
 
 #include "api/router.h"
 #include "io/register_json_reader.h"
@@ -22,14 +24,72 @@ struct OwnerFinder {
   void operator()(const domain::Field&, const V&) {}
 };
 
-// Managed fields (an evidence file's name, size and hash) are set by aims, never by an update.
+// Copies the managed fields of one record onto another, in field order: the first pass collects
+// the values, the second puts them back.
+class ManagedValues {
+ public:
+  template <class V>
+  void operator()(const domain::Field& f, V& value) {
+    if (!f.managed) return;
+    if (collecting_) {
+      values_.push_back(std::make_shared<Holder<V>>(value));
+    } else {
+      value = static_cast<Holder<V>*>(values_[next_++].get())->value;
+    }
+  }
+  void StartPutting() { collecting_ = false; }
+
+ private:
+  struct Base {
+    virtual ~Base() = default;
+  };
+  template <class V>
+  struct Holder : Base {
+    explicit Holder(V v) : value(std::move(v)) {}
+    V value;
+  };
+  std::vector<std::shared_ptr<Base>> values_;
+  size_t next_ = 0;
+  bool collecting_ = true;
+};
+
+// Managed fields (an evidence file's hash, a risk's acceptance, an assessment's approval) are set
+// by aims, never by an update.
 template <class T>
 void KeepManagedFields(const T& from, T* to) {
-  if constexpr (std::is_same_v<T, domain::Evidence>) {
-    to->file_name = from.file_name;
-    to->size_bytes = from.size_bytes;
-    to->sha256 = from.sha256;
+  ManagedValues values;
+  const_cast<T&>(from).VisitFields(values);
+  values.StartPutting();
+  to->VisitFields(values);
+}
+
+// Kinds whose managed fields only aims's own use cases set, from creation on (an evidence
+// record's file fields, by contrast, come with its creation).
+template <class T>
+constexpr bool kManagedFromCreation =
+    std::is_same_v<T, domain::Risk> || std::is_same_v<T, domain::ImpactAssessment> ||
+    std::is_same_v<T, domain::RiskMethodology> || std::is_same_v<T, domain::ImpactItem>;
+
+// The person who owns a record: its own owner field, else the owner of the AI system it belongs
+// to (an impact assessment, a classification, an impact through its assessment).
+template <class T>
+base::Result<std::optional<domain::Id>> ResolveOwner(store::Tx& tx, const T& record) {
+  OwnerFinder finder;
+  domain::VisitConst(record, finder);
+  if (finder.owner) return *finder.owner;
+  std::optional<domain::Id> system;
+  if constexpr (requires { record.system; }) {
+    system = record.system;
+  } else if constexpr (std::is_same_v<T, domain::ImpactItem>) {
+    if (record.assessment) {
+      AIMS_ASSIGN_OR_RETURN(auto a, tx.records<domain::ImpactAssessment>().Get(*record.assessment));
+      system = a.system;
+    }
   }
+  if (!system) return std::optional<domain::Id>();
+  auto s = tx.records<domain::AiSystem>().Get(*system);
+  if (!s.ok()) return std::optional<domain::Id>();  // a missing system is reported by validation
+  return s->owner;
 }
 
 }  // namespace internal
@@ -42,12 +102,21 @@ std::optional<std::optional<domain::Id>> OwnerOf(const T& record) {
   return finder.owner;
 }
 
-// Whether the caller may write `record` as it stands (and, for an update, as it stood).
+// Whether the caller may write `record` as it stands (and, for an update, as it stood). Reads
+// through `tx` when given (inside a change), else in a read transaction of its own.
 template <class T>
-base::Status CheckOwnership(const RequestContext& ctx, const T& record) {
-  auto owner = OwnerOf(record);
-  if (domain::MayChange(ctx.principal->permissions, ctx.principal->person, T::kKind,
-                        owner ? *owner : std::optional<domain::Id>())) {
+base::Status CheckOwnership(const RequestContext& ctx, const T& record, store::Tx* tx = nullptr) {
+  if (ctx.principal->permissions.Has(domain::WriteAccessFor(T::kKind).any)) return base::Status::OK();
+  std::optional<domain::Id> owner;
+  if (tx) {
+    AIMS_ASSIGN_OR_RETURN(owner, internal::ResolveOwner(*tx, record));
+  } else {
+    AIMS_TRY(ctx.ws->Read([&](store::Tx& read) -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(owner, internal::ResolveOwner(read, record));
+      return base::Status::OK();
+    }));
+  }
+  if (domain::MayChange(ctx.principal->permissions, ctx.principal->person, T::kKind, owner)) {
     return base::Status::OK();
   }
   return base::Status::PermissionDenied(
@@ -62,6 +131,8 @@ template <class T>
 base::Result<T> CreateFromJson(RequestContext& ctx, std::string_view json) {
   T record;
   AIMS_TRY(io::ReadRecordChanges(json, &record));
+  if constexpr (internal::kManagedFromCreation<T>) internal::KeepManagedFields(T{}, &record);
+  if constexpr (requires { record.drafted_by; }) record.drafted_by = ctx.principal->person;
   if constexpr (requires { record.owner; }) {
     // A system or risk owner creates records they own unless they say otherwise.
     if (!record.owner && ctx.principal->person && !ctx.principal->permissions.Has(domain::WriteAccessFor(T::kKind).any)) {
@@ -88,11 +159,11 @@ base::Result<T> UpdateFromJson(RequestContext& ctx, domain::Id id, int64_t expec
   T record;
   AIMS_TRY(ctx.Mutate([&](service::Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(T stored, m.Get<T>(id));
-    AIMS_TRY(CheckOwnership(ctx, stored));
+    AIMS_TRY(CheckOwnership(ctx, stored, &m.tx()));
     record = stored;
     AIMS_TRY(io::ReadRecordChanges(json, &record));
     internal::KeepManagedFields(stored, &record);
-    AIMS_TRY(CheckOwnership(ctx, record));
+    AIMS_TRY(CheckOwnership(ctx, record, &m.tx()));
     return m.Update(record, expected);
   }));
   return record;
@@ -104,7 +175,7 @@ base::Result<T> RetireRecord(RequestContext& ctx, domain::Id id, int64_t expecte
   T record;
   AIMS_TRY(ctx.Mutate([&](service::Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(record, m.Get<T>(id));
-    AIMS_TRY(CheckOwnership(ctx, record));
+    AIMS_TRY(CheckOwnership(ctx, record, &m.tx()));
     return m.Retire(record, expected);
   }));
   return record;

@@ -15,5 +15,8 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterLedgerCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterCatalogCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// Assessment: methodology, impact assessments, EU AI Act classifications and obligations.
+void RegisterAssessNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+void AddRiskCommands(CLI::App* risk_noun, CliContext& ctx, Outcome& outcome);
 
 }  // namespace aims::cli

@@ -6,14 +6,27 @@
 
 namespace aims::cli {
 
-std::vector<std::pair<std::string, std::string>> Extras(service::Workspace&, const domain::Risk& r) {
+std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Risk& r) {
   base::Date today = base::Now().date();
-  int64_t score = domain::RiskScore(r);
-  std::vector<std::pair<std::string, std::string>> out = {
-      {"score", std::to_string(score)},
-      {"level", std::string(domain::EnumName(domain::LevelForScore(score)))},
-  };
+  std::vector<std::pair<std::string, std::string>> out;
+  domain::RiskMethodology methodology;
+  base::Status read = ws.Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(methodology, service::CurrentMethodology(tx));
+    return base::Status::OK();
+  });
+  auto scale = read.ok() ? domain::RiskScale::Compile(methodology) : base::Result<domain::RiskScale>(read);
+  if (scale.ok()) {
+    int inherent = domain::InherentRank(*scale, r), residual = domain::ResidualRank(*scale, r);
+    if (inherent >= 0) out.emplace_back("inherent_level", scale->LevelName(inherent));
+    out.emplace_back("residual_level", residual >= 0 ? scale->LevelName(residual) : "not assessed");
+    int effective = domain::EffectiveRank(*scale, r);
+    if (effective >= 0 && scale->AboveAppetite(effective)) {
+      out.emplace_back("appetite", "ABOVE (" + scale->LevelName(scale->appetite()) + ")" +
+                                       (r.accepted_by ? ", accepted by an approver" : ""));
+    }
+  }
   if (domain::ReviewOverdue(r, today)) out.emplace_back("review", "OVERDUE since " + r.review_date->ToString());
+  if (domain::TreatmentOverdue(r, today)) out.emplace_back("treatment", "OVERDUE since " + r.treatment_due->ToString());
   return out;
 }
 

@@ -137,7 +137,8 @@ void AddEvidenceCommands(CLI::App* noun, CliContext& ctx, Outcome& outcome) {
 void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   RegisterContextNouns(app, ctx, outcome);
   RegisterInventoryNouns(app, ctx, outcome);
-  RegisterRecordCommands<domain::Risk>(app, ctx, outcome, {"risk", "AI risks and their treatment"});
+  CLI::App* risk = RegisterRecordCommands<domain::Risk>(app, ctx, outcome, {"risk", "AI risks and their treatment"});
+  AddRiskCommands(risk, ctx, outcome);
 
   auto framework = std::make_shared<std::string>();
   NounSpec control{"control", "The organisation's controls, and framework coverage"};
@@ -154,6 +155,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   CLI::App* evidence = RegisterRecordCommands<domain::Evidence>(
       app, ctx, outcome, {"evidence", "Evidence files and what they support", false, true, true});
   AddEvidenceCommands(evidence, ctx, outcome);
+  RegisterAssessNouns(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

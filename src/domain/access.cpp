@@ -144,6 +144,12 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kControl:
     case K::kSoaEntry: return {P::kControlWrite, std::nullopt};
     case K::kEvidence: return {P::kEvidenceWrite, std::nullopt};
+    // Assessments of a system are its owner's work (ownership follows the system).
+    case K::kImpactAssessment:
+    case K::kImpact:
+    case K::kAiActAssessment:
+    case K::kObligation: return {P::kSystemWrite, P::kSystemWriteOwn};
+    case K::kRiskMethodology: return {P::kRiskWrite, std::nullopt};
     case K::kOrganisation:
     case K::kScopeStatement:
     case K::kContextIssue:

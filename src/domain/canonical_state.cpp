@@ -14,7 +14,7 @@ CanonicalLayout BuildCanonicalLayout(const std::vector<Field>& fields) {
   for (size_t pos = 0; pos < order.size(); ++pos) {
     if (pos > 0) AIMS_ASSERT(keys[order[pos - 1]] != keys[order[pos]]);  // keys are unique
     slot_of[order[pos]] = static_cast<int>(pos);
-    std::string prefix = pos ? "," : "";
+    std::string prefix;
     base::AppendJsonString(&prefix, keys[order[pos]]);
     prefix.push_back(':');
     layout.prefixes.push_back(std::move(prefix));

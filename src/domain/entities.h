@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "domain/ai_system.h"
+#include "domain/aiact_record.h"
 #include "domain/catalog_record.h"
 #include "domain/context_issue.h"
 #include "domain/control.h"
 #include "domain/dataset.h"
 #include "domain/evidence.h"
+#include "domain/impact_assessment.h"
 #include "domain/interested_party.h"
 #include "domain/model.h"
 #include "domain/organisation.h"
@@ -19,6 +21,7 @@
 #include "domain/person.h"
 #include "domain/pipeline.h"
 #include "domain/risk.h"
+#include "domain/risk_methodology.h"
 #include "domain/role.h"
 #include "domain/scope_statement.h"
 #include "domain/soa_entry.h"
@@ -29,13 +32,15 @@ namespace aims::domain {
 using AllRecordTypes =
     std::tuple<Organisation, CatalogRecord, Role, Person, ScopeStatement, ContextIssue,
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
-               Control, Risk, SoaEntry, Evidence>;
+               Control, Risk, SoaEntry, Evidence, RiskMethodology, ImpactAssessment,
+               ImpactItem, AiActAssessment, Obligation>;
 
 // The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
 #define AIMS_RECORD_TYPES(X)                                                                    \
   X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
   X(InterestedParty) X(PartyRequirement) X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) \
-  X(Control) X(Risk) X(SoaEntry) X(Evidence)
+  X(Control) X(Risk) X(SoaEntry) X(Evidence) X(RiskMethodology) X(ImpactAssessment)            \
+  X(ImpactItem) X(AiActAssessment) X(Obligation)
 
 // Calls fn.template operator()<T>() for every record type, in the order above.
 template <class Fn>

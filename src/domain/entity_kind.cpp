@@ -24,6 +24,11 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"soa_entry", "soa_entries", "SOA", "Statement of Applicability entry"},
     {"evidence", "evidence", "EV", "evidence record"},
     {"catalog", "catalogs", "CAT", "catalog"},
+    {"risk_methodology", "risk_methodologies", "METH", "risk methodology"},
+    {"impact_assessment", "impact_assessments", "AIIA", "impact assessment"},
+    {"impact", "impacts", "IMP", "impact"},
+    {"aiact_assessment", "aiact_assessments", "AIACT", "EU AI Act classification"},
+    {"obligation", "obligations", "OBL", "obligation"},
 }};
 }  // namespace
 

@@ -30,6 +30,11 @@ enum class EntityKind {
   kSoaEntry,
   kEvidence,
   kCatalog,
+  kRiskMethodology,
+  kImpactAssessment,
+  kImpact,
+  kAiActAssessment,
+  kObligation,
   kNone,  // "no reference" in field specs; not a record kind
 };
 

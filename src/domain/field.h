@@ -44,6 +44,11 @@ struct Field {
   int64_t max = std::numeric_limits<int64_t>::max();
   std::span<const std::string_view> enum_names;  // kEnum / kEnumList vocabulary
   std::string_view help;
+  // 1 for fields the record type had from the start. A field added later says from which
+  // format revision (2, 3, ...): while it holds its zero value ("", 0, false, null, empty list,
+  // first enum value) it is left out of the canonical state, so the ledger hashes of records
+  // written before it existed stay valid (domain/canonical_state.h).
+  int since = 1;
 
   constexpr Field Required() const { Field f = *this; f.required = true; return f; }
   constexpr Field Listed() const { Field f = *this; f.in_list = true; return f; }
@@ -52,6 +57,7 @@ struct Field {
     Field f = *this; f.min = lo; f.max = hi; return f;
   }
   constexpr Field Help(std::string_view text) const { Field f = *this; f.help = text; return f; }
+  constexpr Field Since(int revision) const { Field f = *this; f.since = revision; return f; }
 };
 
 constexpr Field Text(std::string_view name) { return Field{name, FieldKind::kText}; }

@@ -43,6 +43,14 @@ struct Risk {
   std::optional<base::Date> review_date;
   std::vector<Id> systems;
   std::vector<Id> controls;
+  // Format revision 2 (issue 4): residual scores, treatment due date, objectives, acceptance.
+  int64_t residual_likelihood = 0;  // 0: not assessed yet
+  int64_t residual_impact = 0;
+  std::optional<base::Date> treatment_due;
+  std::vector<std::string> objectives;  // catalog refs, e.g. "iso42001:C.2.4"
+  std::optional<Id> accepted_by;        // set only by an approver's acceptance (service)
+  std::optional<base::Date> accepted_on;
+  std::string acceptance_note;
 
   template <class V>
   void VisitFields(V& v) {
@@ -59,6 +67,19 @@ struct Risk {
     v(DateField("review_date").Listed(), review_date);
     v(RefList("systems", EntityKind::kAiSystem), systems);
     v(RefList("controls", EntityKind::kControl).Help("controls that treat it"), controls);
+    v(Int("residual_likelihood").Listed().Range(0, 5).Since(2)
+          .Help("likelihood after treatment; 0 = not assessed yet"),
+      residual_likelihood);
+    v(Int("residual_impact").Listed().Range(0, 5).Since(2).Help("impact after treatment; 0 = not assessed yet"),
+      residual_impact);
+    v(DateField("treatment_due").Listed().Since(2).Help("when the treatment plan is due"), treatment_due);
+    v(TextList("objectives").Since(2).Help("AI objectives at stake, e.g. iso42001:C.2.4 (fairness)"),
+      objectives);
+    v(Ref("accepted_by", EntityKind::kPerson).Managed().Since(2)
+          .Help("approver who accepted the residual risk"),
+      accepted_by);
+    v(DateField("accepted_on").Managed().Since(2), accepted_on);
+    v(LongText("acceptance_note").Managed().Since(2), acceptance_note);
   }
 };
 

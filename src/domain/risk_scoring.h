@@ -7,6 +7,7 @@
 
 #include "base/time.h"
 #include "domain/risk.h"
+#include "domain/risk_methodology.h"
 
 namespace aims::domain {
 
@@ -22,5 +23,14 @@ int64_t RiskScore(const Risk& risk);
 RiskLevel LevelForScore(int64_t score);
 // A review date in the past on a risk that is not closed.
 bool ReviewOverdue(const Risk& risk, base::Date today);
+// A treatment due date in the past on a risk still open or being treated.
+bool TreatmentOverdue(const Risk& risk, base::Date today);
+
+// Levels under a methodology (rank 0 = its lowest level; -1 if off its scales or, for the
+// residual level, not assessed yet).
+int InherentRank(const RiskScale& scale, const Risk& risk);
+int ResidualRank(const RiskScale& scale, const Risk& risk);
+// The level that counts against the appetite: residual once assessed, inherent before.
+int EffectiveRank(const RiskScale& scale, const Risk& risk);
 
 }  // namespace aims::domain

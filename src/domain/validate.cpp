@@ -113,6 +113,14 @@ base::Status CheckRules(const Control& r) {
   return base::Status::OK();
 }
 
+base::Status CheckRules(const Risk& r) {
+  if ((r.residual_likelihood == 0) != (r.residual_impact == 0)) {
+    return base::Status::InvalidArgument("residual likelihood and impact are assessed together: give both or neither",
+                                         r.residual_likelihood == 0 ? "residual_likelihood" : "residual_impact");
+  }
+  return base::Status::OK();
+}
+
 base::Status CheckRules(const CatalogRecord& r) {
   if (base::ToHex(base::Sha256(r.content)) != r.sha256) {
     return base::Status::InvalidArgument("does not match the SHA-256 of the catalog content", "sha256");

@@ -79,6 +79,8 @@ base::Status CheckRules(const SoaEntry& r);
 base::Status CheckRules(const Evidence& r);
 base::Status CheckRules(const Control& r);
 base::Status CheckRules(const CatalogRecord& r);
+base::Status CheckRules(const Risk& r);
+base::Status CheckRules(const RiskMethodology& r);
 template <class T>
 base::Status CheckRules(const T&) {
   return base::Status::OK();

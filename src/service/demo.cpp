@@ -1,5 +1,8 @@
 #include "service/demo.h"
 
+#include "service/aiact_service.h"
+#include "service/assessments.h"
+
 #include <sodium.h>
 
 
@@ -619,8 +622,27 @@ base::Status DemoBuilder::Build() {
        2, 5, tom, RiskTreatment::kModify, "Access control and monitoring of model registry and buckets.",
        RiskStatus::kTreating, "2027-04-30", {credit_sys, fraud_sys}, {c_acc, c_log}},
   };
+  // The organisation's methodology: the five-level scales of the built-in one, in its own words.
+  domain::RiskMethodology methodology = domain::DefaultMethodology();
+  methodology.name = "Northbridge AI risk methodology 2026";
+  methodology.description = "Adopted by the AI governance board on 2026-02-19. Likelihood over the next 12 months; "
+                            "impact on applicants, customers and the bank.";
+  AIMS_TRY(Add(methodology).status());
+  // Residual scores after treatment and treatment due dates, by position in the list above.
+  struct Residual {
+    int64_t likelihood, impact;
+    const char* due;
+  };
+  const Residual residuals[] = {{2, 4, "2027-01-31"}, {2, 3, "2026-12-15"}, {0, 0, "2026-10-31"}, {3, 4, "2027-03-31"},
+                                {2, 2, "2027-03-31"}, {1, 3, "2027-01-15"}, {0, 0, "2026-12-31"}, {1, 4, "2027-04-30"}};
+  std::vector<Id> risk_ids;
+  size_t index = 0;
   for (const auto& s : risks) {
     domain::Risk risk;
+    risk.residual_likelihood = residuals[index].likelihood;
+    risk.residual_impact = residuals[index].impact;
+    risk.treatment_due = D(residuals[index].due);
+    ++index;
     risk.title = s.title;
     risk.description = s.description;
     risk.source = s.source;
@@ -633,8 +655,97 @@ base::Status DemoBuilder::Build() {
     risk.review_date = D(s.review);
     risk.systems = s.systems;
     risk.controls = s.controls;
-    AIMS_TRY(Add(risk).status());
+    AIMS_ASSIGN_OR_RETURN(Id risk_id, Add(risk));
+    risk_ids.push_back(risk_id);
   }
+  // The CV-ranking risk stays high after treatment: legal, not its owner, accepts it above the appetite.
+  {
+    AIMS_ASSIGN_OR_RETURN(domain::Risk cv_risk, m_.Get<domain::Risk>(risk_ids[3]));
+    AIMS_TRY(AcceptRisk(m_, cv_risk.meta.id, cv_risk.meta.version, {sofia, true},
+                        "Vendor bias audit contracted; quarterly adverse-impact monitoring; human review of every "
+                        "rejection until the first audit reports.",
+                        nullptr));
+  }
+
+  // The credit assistant's impact assessment: version 1 approved by legal, drafted by data science.
+  domain::ImpactAssessment ia;
+  ia.system = credit_sys;
+  ia.intended_uses = "Recommend approve/refer/decline on consumer loan applications up to EUR 50,000; a credit "
+                     "officer decides every application.";
+  ia.foreseeable_misuses = "Officers approving recommendations without review; use on small-business loans it was "
+                           "not built for.";
+  ia.affected_parties = {"loan applicants", "credit officers", "applicants' households"};
+  ia.vulnerable_groups = {"applicants under 25", "applicants with thin credit files"};
+  ia.benefits = "Faster, more consistent decisions; fewer manual errors in affordability checks.";
+  ia.use_context = "Branch and online applications, about 4,000 a month, every working day.";
+  ia.oversight_measures = "Officer decides every case; blind second review of 5% of approvals and declines.";
+  ia.remedies = "Applicants can ask for a human re-assessment and an explanation; complaints to the credit "
+                "ombudsman; model can be switched off by the head of credit.";
+  ia.residual_impact = "Some unequal approval rates remain for applicants under 25, monitored quarterly.";
+  ia.review_triggers = {"new model version", "new product or customer group", "bias ratio under 0.8"};
+  ia.risks = {risk_ids[0], risk_ids[1], risk_ids[2]};
+  ia.controls = {c_a524, c_a54, c_a82};
+  ia.drafted_by = priya;
+  AIMS_ASSIGN_OR_RETURN(Id ia_id, Add(ia));
+  domain::ImpactItem harm;
+  harm.assessment = ia_id;
+  harm.kind = domain::ImpactKind::kHarm;
+  harm.description = "Creditworthy applicants from protected groups are declined more often.";
+  harm.affected = "loan applicants";
+  harm.severity = 4;
+  harm.likelihood = 3;
+  harm.reversibility = domain::Reversibility::kHardToReverse;
+  harm.scale = domain::ImpactScale::kGroup;
+  harm.vulnerable_groups = true;
+  harm.mitigation = "Quarterly bias tests; fairness constraint in training; officer review.";
+  harm.risks = {risk_ids[0]};
+  harm.controls = {c_a54};
+  harm.residual = "Selection-rate ratio above 0.9 for sex, 0.8 for age bands.";
+  AIMS_TRY(Add(harm).status());
+  harm = {};
+  harm.assessment = ia_id;
+  harm.kind = domain::ImpactKind::kHarm;
+  harm.description = "Applicants cannot understand or contest a refusal.";
+  harm.affected = "declined applicants";
+  harm.severity = 3;
+  harm.likelihood = 3;
+  harm.reversibility = domain::Reversibility::kReversible;
+  harm.scale = domain::ImpactScale::kIndividual;
+  harm.mitigation = "Validated reason codes; right to human re-assessment.";
+  harm.risks = {risk_ids[1]};
+  harm.controls = {c_a82};
+  AIMS_TRY(Add(harm).status());
+  harm = {};
+  harm.assessment = ia_id;
+  harm.kind = domain::ImpactKind::kBenefit;
+  harm.description = "Decisions within a day instead of a week.";
+  harm.affected = "loan applicants";
+  harm.scale = domain::ImpactScale::kGroup;
+  AIMS_TRY(Add(harm).status());
+  AIMS_TRY(ApproveImpactAssessment(m_, ia_id, 1, {sofia, true}, nullptr));
+
+  // EU AI Act classifications (as of the demo's day), which also fill the obligations register.
+  auto classify = [&](Id system, auto fill) -> base::Status {
+    domain::AiActAnswers answers;
+    fill(answers);
+    return ClassifySystem(m_, system, answers, "", m_.now().date(), sofia).status();
+  };
+  using domain::AiActRole;
+  AIMS_TRY(classify(credit_sys, [](domain::AiActAnswers& a) {
+    a.role = AiActRole::kProvider;
+    a.annex_iii = "5(b)";
+    a.profiling = true;
+  }));
+  AIMS_TRY(classify(cv_sys, [](domain::AiActAnswers& a) {
+    a.role = AiActRole::kDeployer;
+    a.annex_iii = "4(a)";
+    a.profiling = true;
+  }));
+  AIMS_TRY(classify(chat_sys, [](domain::AiActAnswers& a) {
+    a.role = AiActRole::kDeployer;
+    a.transparency = {"interacts_with_persons"};
+  }));
+  AIMS_TRY(classify(fraud_sys, [](domain::AiActAnswers& a) { a.role = AiActRole::kProvider; }));
 
   // Evidence files (generated here; in real use they are uploaded with `aims evidence add`).
   AIMS_TRY(Evidence("AI policy v1.2 (board-approved)", "ai-policy-v1.2.md",

@@ -5,6 +5,7 @@
 // Thread safety: one per transaction.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <span>
 #include <string_view>
@@ -17,6 +18,9 @@
 #include "store/store.h"
 
 namespace aims::service {
+
+// The risk methodology in force: the live record, else domain::DefaultMethodology().
+base::Result<domain::RiskMethodology> CurrentMethodology(store::Tx& tx);
 
 class Mutation {
  public:
@@ -89,6 +93,7 @@ class Mutation {
     record.meta.version = expected_version + 1;
     record.meta.updated_at = now_;
     AIMS_TRY(CheckContent(record));
+    AIMS_TRY(CheckWorkflow(record, action));
     base::Status updated = tx_.records<T>().Update(record, expected_version);
     if (!updated.ok()) return Diagnose(record, updated, /*inserting=*/false);
     return Log(record, action);
@@ -131,6 +136,7 @@ class Mutation {
   template <class T>
   base::Result<domain::Id> Insert(T& record, std::string_view action) {
     AIMS_TRY(CheckContent(record));
+    AIMS_TRY(CheckWorkflow(record, action));
     auto id = tx_.records<T>().Insert(record);
     if (!id.ok()) return Diagnose(record, id.status(), /*inserting=*/true);
     record.meta.id = *id;
@@ -207,6 +213,29 @@ class Mutation {
 
   base::Status CheckExists(const domain::Field& f, domain::Id id);
 
+  // Rules of a kind that need the register (service/workflow_rules.cpp): a risk's scores on the
+  // methodology's scales and its acceptance; frozen impact assessments; records only the
+  // service writes. `action` is the ledger action: "create", "update", "retire", "approve", ...
+  base::Status CheckWorkflow(domain::Risk& risk, std::string_view action);
+  base::Status CheckWorkflow(domain::RiskMethodology& methodology, std::string_view action);
+  base::Status CheckWorkflow(domain::ImpactAssessment& assessment, std::string_view action);
+  base::Status CheckWorkflow(domain::ImpactItem& item, std::string_view action);
+  base::Status CheckWorkflow(domain::AiActAssessment& assessment, std::string_view action);
+  base::Status CheckWorkflow(domain::Obligation& obligation, std::string_view action);
+  template <class T>
+  base::Status CheckWorkflow(T&, std::string_view) {
+    return base::Status::OK();
+  }
+
+ public:
+  // The risk methodology in force (the live record, else domain::DefaultMethodology()),
+  // compiled; read once per transaction.
+  base::Result<const domain::RiskScale*> Scale();
+  base::Result<domain::RiskMethodology> Methodology();
+  void InvalidateScale() { scale_.reset(); }
+
+ private:
+  static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Risk& risk);
   static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Control& control);
   static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry);
   template <class T>
@@ -219,6 +248,7 @@ class Mutation {
   const catalog::CatalogSet& catalogs_;
   std::string actor_;
   base::Timestamp now_;
+  std::optional<domain::RiskScale> scale_;
 };
 
 }  // namespace aims::service

@@ -29,6 +29,11 @@ std::string_view TableName(EntityKind kind) {
     case EntityKind::kSoaEntry: return "soa_entries";
     case EntityKind::kEvidence: return "evidence";
     case EntityKind::kCatalog: return "catalogs";
+    case EntityKind::kRiskMethodology: return "risk_methodologies";
+    case EntityKind::kImpactAssessment: return "impact_assessments";
+    case EntityKind::kImpact: return "impacts";
+    case EntityKind::kAiActAssessment: return "aiact_assessments";
+    case EntityKind::kObligation: return "obligations";
     case EntityKind::kNone: break;
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");

@@ -7,6 +7,7 @@
 #include "api/record_writes.h"
 #include "base/clock.h"
 #include "io/register_json_reader.h"
+#include "web/assess_pages.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
 
@@ -311,11 +312,8 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   d.set("updated_at", record.meta.updated_at.ToString());
   d.set("csrf", ctx.csrf_token);
   bool may_edit = CanWrite<T>(ctx);
-  if (may_edit) {
-    auto owner = api::OwnerOf(record);
-    may_edit = domain::MayChange(ctx.principal->permissions, ctx.principal->person, T::kKind,
-                                 owner ? *owner : std::optional<domain::Id>());
-  }
+  if (may_edit) may_edit = api::CheckOwnership(ctx, record).ok() && !FrozenForForms(ctx, record);
+  d.set("panel", AssessPanel(ctx, record));
   d.set("can_edit", may_edit);
   d.set("cells", FieldCells(record, names, false));
   if constexpr (std::is_same_v<T, domain::Evidence>) {
@@ -490,7 +488,8 @@ void AddKind(api::Router& router) {
     router.Add(std::move(route));
   };
   page(api::http::verb::get, base, read, ListPage<T>);
-  if (T::kKind != domain::EntityKind::kCatalog && T::kKind != domain::EntityKind::kSoaEntry) {
+  constexpr bool kServiceWritten = requires { T::kServiceWritten; };
+  if (T::kKind != domain::EntityKind::kCatalog && T::kKind != domain::EntityKind::kSoaEntry && !kServiceWritten) {
     page(api::http::verb::get, base + "/new", write, NewPage<T>);
     page(api::http::verb::post, base, write, CreateSubmit<T>);
   }

@@ -1,6 +1,7 @@
 #include "web/web.h"
 
 #include "web/accounts_page.h"
+#include "web/assess_pages.h"
 #include "web/dashboard_page.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
@@ -20,6 +21,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddAccountsPage(router);
   AddImportPage(router);
   AddRecordPages(router);
+  AddAssessPages(router);
 }
 
 }  // namespace aims::web

@@ -190,21 +190,38 @@ TEST(EntityKind, DisplayIdsRoundTrip) {
 class ReferenceWriter {
  public:
   explicit ReferenceWriter(base::CanonicalJson* j) : j_(j) {}
-  void operator()(const Field& f, const std::string& v) { j_->Text(f.name, v); }
-  void operator()(const Field& f, const int64_t& v) { j_->Int(f.name, v); }
-  void operator()(const Field& f, const bool& v) { j_->Bool(f.name, v); }
+  // A field added after a record type's first release is left out at its zero value.
+  static bool Omit(const Field& f, bool zero) { return f.since > 1 && zero; }
+  void operator()(const Field& f, const std::string& v) {
+    if (!Omit(f, v.empty())) j_->Text(f.name, v);
+  }
+  void operator()(const Field& f, const int64_t& v) {
+    if (!Omit(f, v == 0)) j_->Int(f.name, v);
+  }
+  void operator()(const Field& f, const bool& v) {
+    if (!Omit(f, !v)) j_->Bool(f.name, v);
+  }
   void operator()(const Field& f, const std::optional<base::Date>& v) {
+    if (Omit(f, !v)) return;
     if (v) j_->Text(f.name, v->ToString()); else j_->Null(f.name);
   }
-  void operator()(const Field& f, const std::vector<std::string>& v) { j_->TextArray(f.name, v); }
+  void operator()(const Field& f, const std::vector<std::string>& v) {
+    if (!Omit(f, v.empty())) j_->TextArray(f.name, v);
+  }
   void operator()(const Field& f, const std::optional<Id>& v) {
+    if (Omit(f, !v)) return;
     if (v) j_->Int(f.name, *v); else j_->Null(f.name);
   }
-  void operator()(const Field& f, const std::vector<Id>& v) { j_->IntArray(f.name, v); }
+  void operator()(const Field& f, const std::vector<Id>& v) {
+    if (!Omit(f, v.empty())) j_->IntArray(f.name, v);
+  }
   template <DomainEnum E>
-  void operator()(const Field& f, const E& v) { j_->Text(f.name, EnumName(v)); }
+  void operator()(const Field& f, const E& v) {
+    if (!Omit(f, static_cast<int>(v) == 0)) j_->Text(f.name, EnumName(v));
+  }
   template <DomainEnum E>
   void operator()(const Field& f, const std::vector<E>& v) {
+    if (Omit(f, v.empty())) return;
     std::vector<std::string> names;
     for (E e : v) names.emplace_back(EnumName(e));
     j_->TextArray(f.name, names);

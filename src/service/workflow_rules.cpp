@@ -1,0 +1,187 @@
+// The register-aware rules of Mutation::CheckWorkflow (service/mutation.h): what a record of
+// these kinds may become depends on other records (the methodology's scales, the assessment an
+// impact belongs to) or on the action (only the service creates classifications).
+#include "service/mutation.h"
+
+#include "domain/risk_scoring.h"
+
+namespace aims::service {
+
+namespace {
+
+using domain::DisplayId;
+
+base::Status OnlyService(domain::EntityKind kind, std::string_view action, std::initializer_list<std::string_view> allowed) {
+  for (auto a : allowed) {
+    if (a == action) return base::Status::OK();
+  }
+  return base::Status::FailedPrecondition(
+      std::string(domain::Info(kind).plural) + " are written by aims itself (" + std::string(action) +
+      " refused): classify the system to make a new one");
+}
+
+}  // namespace
+
+base::Result<domain::RiskMethodology> Mutation::Methodology() { return CurrentMethodology(tx_); }
+
+base::Result<domain::RiskMethodology> CurrentMethodology(store::Tx& tx) {
+  store::RecordQuery q;
+  q.limit = 1;
+  std::vector<domain::RiskMethodology> live;
+  std::optional<store::PageKey> next;
+  AIMS_TRY(tx.records<domain::RiskMethodology>().Query(q, &live, &next));
+  if (live.empty()) return domain::DefaultMethodology();
+  return live.front();
+}
+
+base::Result<const domain::RiskScale*> Mutation::Scale() {
+  if (!scale_) {
+    AIMS_ASSIGN_OR_RETURN(domain::RiskMethodology m, Methodology());
+    AIMS_ASSIGN_OR_RETURN(domain::RiskScale scale, domain::RiskScale::Compile(m));
+    scale_ = std::move(scale);
+  }
+  return &*scale_;
+}
+
+base::Status Mutation::CheckWorkflow(domain::Risk& risk, std::string_view action) {
+  AIMS_ASSIGN_OR_RETURN(const domain::RiskScale* scale, Scale());
+  auto on_scale = [](std::string_view field, int64_t value, int max, bool zero_ok) -> base::Status {
+    if ((zero_ok && value == 0) || (value >= 1 && value <= max)) return base::Status::OK();
+    return base::Status::InvalidArgument("must be between 1 and " + std::to_string(max) +
+                                             " (the risk methodology's scale), got " + std::to_string(value),
+                                         std::string(field));
+  };
+  AIMS_TRY(on_scale("likelihood", risk.likelihood, scale->likelihoods(), false));
+  AIMS_TRY(on_scale("impact", risk.impact, scale->impacts(), false));
+  AIMS_TRY(on_scale("residual_likelihood", risk.residual_likelihood, scale->likelihoods(), true));
+  AIMS_TRY(on_scale("residual_impact", risk.residual_impact, scale->impacts(), true));
+
+  if (action == "accept") return base::Status::OK();  // the service checked the approver
+  std::optional<domain::Risk> stored;
+  if (action != "create") {
+    AIMS_ASSIGN_OR_RETURN(domain::Risk s, tx_.records<domain::Risk>().Get(risk.meta.id));
+    stored = std::move(s);
+  }
+  // An approver's acceptance holds for the scores it was given on, while the risk stays accepted.
+  if (stored && stored->accepted_by) {
+    bool rescored = risk.likelihood != stored->likelihood || risk.impact != stored->impact ||
+                    risk.residual_likelihood != stored->residual_likelihood ||
+                    risk.residual_impact != stored->residual_impact;
+    if (risk.status == domain::RiskStatus::kAccepted && rescored) {
+      return base::Status::FailedPrecondition(
+          "its acceptance by an approver holds for the scores it was given on: set the status back to "
+          "open or treating before changing them",
+          "status");
+    }
+    if (risk.status != domain::RiskStatus::kAccepted) {
+      risk.accepted_by.reset();
+      risk.accepted_on.reset();
+      risk.acceptance_note.clear();
+    }
+  }
+  if (risk.status == domain::RiskStatus::kAccepted && !risk.accepted_by) {
+    int rank = domain::EffectiveRank(*scale, risk);
+    if (scale->AboveAppetite(rank)) {
+      return base::Status::FailedPrecondition(
+          "its " + std::string(risk.residual_likelihood ? "residual" : "inherent") + " level (" +
+              scale->LevelName(rank) + ") is above the risk appetite (" +
+              scale->LevelName(scale->appetite()) +
+              "): only an approver who is not its owner can accept it (aims risk accept, or "
+              "POST /api/v1/risks/{id}/accept)",
+          "status");
+    }
+  }
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::RiskMethodology&, std::string_view action) {
+  if (action == "create") {
+    AIMS_ASSIGN_OR_RETURN(int64_t live, tx_.records<domain::RiskMethodology>().Count(false));
+    if (live > 0) {
+      return base::Status::AlreadyExists(
+          "the register has its risk methodology already: change it (aims methodology set) instead");
+    }
+    return base::Status::OK();
+  }
+  if (action == "change" || action == "create") return base::Status::OK();
+  return base::Status::FailedPrecondition(
+      "the risk methodology changes only as a whole, re-scoring every risk: use aims methodology set "
+      "or PUT /api/v1/risk-methodology");
+}
+
+base::Status Mutation::CheckWorkflow(domain::ImpactAssessment& a, std::string_view action) {
+  if (action == "create" || action == "revise") {
+    if (a.status != domain::AssessmentStatus::kDraft || a.approved_by || a.approved_on) {
+      return base::Status::InvalidArgument("a new impact assessment starts as a draft", "status");
+    }
+    if (a.version == 0) {
+      // The next version number of the system's assessments.
+      store::RecordQuery q;
+      q.equals = {{"system", std::to_string(*a.system)}};
+      q.sort = "version";
+      q.descending = true;
+      q.limit = 1;
+      q.include_retired = true;
+      std::vector<domain::ImpactAssessment> last;
+      std::optional<store::PageKey> next;
+      AIMS_TRY(tx_.records<domain::ImpactAssessment>().Query(q, &last, &next));
+      a.version = last.empty() ? 1 : last.front().version + 1;
+    }
+    return base::Status::OK();
+  }
+  if (action == "supersede") return base::Status::OK();
+  AIMS_ASSIGN_OR_RETURN(domain::ImpactAssessment stored, tx_.records<domain::ImpactAssessment>().Get(a.meta.id));
+  if (stored.status != domain::AssessmentStatus::kDraft) {
+    return base::Status::FailedPrecondition(
+        DisplayId(a.kKind, a.meta.id) + " (version " + std::to_string(stored.version) + ") is " +
+            std::string(domain::EnumName(stored.status)) +
+            " and frozen: revise it to start a new version",
+        "status");
+  }
+  if (action != "approve" && (a.status != stored.status || a.version != stored.version ||
+                              a.system != stored.system)) {
+    return base::Status::InvalidArgument("only approval changes a version's status, number or system",
+                                         a.system != stored.system ? "system" : "status");
+  }
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::ImpactItem& item, std::string_view action) {
+  auto draft = [&](domain::Id id, std::string_view field) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(domain::ImpactAssessment a, tx_.records<domain::ImpactAssessment>().Get(id));
+    if (a.status != domain::AssessmentStatus::kDraft) {
+      return base::Status::FailedPrecondition(
+          DisplayId(domain::EntityKind::kImpactAssessment, id) + " (version " + std::to_string(a.version) +
+              ") is " + std::string(domain::EnumName(a.status)) +
+              " and frozen: revise it to change its impacts",
+          std::string(field));
+    }
+    return base::Status::OK();
+  };
+  if (!item.assessment) return base::Status::OK();  // Validate reports the missing field
+  AIMS_TRY(draft(*item.assessment, "assessment"));
+  if (action != "create") {
+    AIMS_ASSIGN_OR_RETURN(domain::ImpactItem stored, tx_.records<domain::ImpactItem>().Get(item.meta.id));
+    if (stored.assessment && stored.assessment != item.assessment) AIMS_TRY(draft(*stored.assessment, "assessment"));
+  }
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::AiActAssessment&, std::string_view action) {
+  return OnlyService(domain::EntityKind::kAiActAssessment, action, {"classify", "retire"});
+}
+
+base::Status Mutation::CheckWorkflow(domain::Obligation&, std::string_view action) {
+  if (action == "create") return OnlyService(domain::EntityKind::kObligation, action, {});
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Risk& risk) {
+  for (const auto& ref : risk.objectives) {
+    auto item = catalogs.ResolveRequirement(ref);
+    if (!item.ok()) return item.status().WithContext("objectives");
+  }
+  return base::Status::OK();
+}
+
+}  // namespace aims::service
