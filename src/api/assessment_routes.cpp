@@ -79,7 +79,7 @@ base::Result<Response> PutMethodology(RequestContext& ctx) {
     }
     AIMS_TRY(io::ReadRecordChanges(ctx.request.body(), &next));
     internal::KeepManagedFields(domain::RiskMethodology{}, &next);
-    AIMS_ASSIGN_OR_RETURN(summary, service::SetMethodology(m, next, expected));
+    AIMS_ASSIGN_OR_RETURN(summary, service::SetMethodology(m, &next, expected));
     return base::Status::OK();
   });
   if (!done.ok()) {

@@ -80,7 +80,7 @@ void AddMethodologyCommands(CLI::App* noun, CliContext& ctx, Outcome& outcome) {
           if (!read.ok()) return read.WithContext(a->file);
         }
         if (!a->appetite.empty()) next.appetite = a->appetite;
-        AIMS_ASSIGN_OR_RETURN(summary, service::SetMethodology(m, next, a->expected > 0 ? std::optional<int64_t>(a->expected)
+        AIMS_ASSIGN_OR_RETURN(summary, service::SetMethodology(m, &next, a->expected > 0 ? std::optional<int64_t>(a->expected)
                                                                                          : std::nullopt));
         return base::Status::OK();
       }));

@@ -73,8 +73,9 @@ base::Result<RescoreSummary> CountByLevel(store::Tx& tx, const domain::RiskScale
   return s;
 }
 
-base::Result<RescoreSummary> SetMethodology(Mutation& m, domain::RiskMethodology next,
+base::Result<RescoreSummary> SetMethodology(Mutation& m, domain::RiskMethodology* next_ptr,
                                             std::optional<int64_t> expected_version) {
+  domain::RiskMethodology& next = *next_ptr;
   AIMS_TRY(domain::Validate(next));
   AIMS_ASSIGN_OR_RETURN(domain::RiskScale after, domain::RiskScale::Compile(next));
   AIMS_ASSIGN_OR_RETURN(const domain::RiskScale* before_ptr, m.Scale());

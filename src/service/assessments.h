@@ -31,11 +31,11 @@ struct RescoreSummary {
 // Live risks counted per effective level under `scale`, and how many are above its appetite.
 base::Result<RescoreSummary> CountByLevel(store::Tx& tx, const domain::RiskScale& scale);
 
-// Makes `next` the methodology (creating the record, or changing the one there is if its
-// version is still `expected_version`, when given). Refuses, naming the scale, if a live risk
-// has a score off the new scales. The summary goes into next.last_rescore, so the change and
-// what it did to the risks are one ledger entry.
-base::Result<RescoreSummary> SetMethodology(Mutation& m, domain::RiskMethodology next,
+// Makes *next the methodology (creating the record, or changing the one there is if its
+// version is still `expected_version`, when given); *next becomes the stored record. Refuses,
+// naming the scale, if a live risk has a score off the new scales. The summary goes into
+// last_rescore, so the change and what it did to the risks are one ledger entry.
+base::Result<RescoreSummary> SetMethodology(Mutation& m, domain::RiskMethodology* next,
                                             std::optional<int64_t> expected_version);
 
 // Who approves: the person an approver acts as (their user's person, or on the CLI the person

@@ -627,7 +627,7 @@ base::Status DemoBuilder::Build() {
   methodology.name = "Northbridge AI risk methodology 2026";
   methodology.description = "Adopted by the AI governance board on 2026-02-19. Likelihood over the next 12 months; "
                             "impact on applicants, customers and the bank.";
-  AIMS_TRY(Add(methodology).status());
+  AIMS_TRY(SetMethodology(m_, &methodology, std::nullopt).status());
   // Residual scores after treatment and treatment due dates, by position in the list above.
   struct Residual {
     int64_t likelihood, impact;

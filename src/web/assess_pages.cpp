@@ -169,7 +169,7 @@ base::Result<api::Response> MethodologySubmit(api::RequestContext& ctx) {
     next.matrix = SplitLines(FormValue(form, "matrix"));
     next.review_days = SplitLines(FormValue(form, "review_days"));
     next.appetite = FormValue(form, "appetite");
-    return service::SetMethodology(m, next, version).status();
+    return service::SetMethodology(m, &next, version).status();
   });
   if (!s.ok()) {
     std::string text = (s.where().empty() ? "" : std::string(s.where()) + ": ") + std::string(s.message());

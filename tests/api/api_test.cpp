@@ -64,9 +64,12 @@ class ApiTest : public ::testing::Test {
     ASSERT_EQ(init.exit_code, 0) << init.err;
     auto person = RunAims({"--data", data_, "person", "add", "--name", "Olive Owner", "--email", "olive@example.org"});
     ASSERT_EQ(person.exit_code, 0) << person.err;
+    auto approver = RunAims({"--data", data_, "person", "add", "--name", "Abe Approver", "--email", "abe@example.org"});
+    ASSERT_EQ(approver.exit_code, 0) << approver.err;
     for (const auto& role : kRoles) {
       std::vector<std::string> args = {"--data", data_, "user", "add", "--email", role + "@example.org", "--role", role};
       if (role == "system-owner") args.insert(args.end(), {"--person", "PER-1"});
+      if (role == "approver") args.insert(args.end(), {"--person", "PER-2"});
       auto added = RunAims(args, "correct horse battery staple\n", kFastHash);
       ASSERT_EQ(added.exit_code, 0) << added.err;
       auto token = RunAims({"--data", data_, "token", "create", "--user", role + "@example.org"}, "", kFastHash);
@@ -383,6 +386,140 @@ TEST_F(ApiTest, LedgerHeadAndProofsVerify) {
 }
 
 // `aims demo` makes one sign-in per built-in role, and each signs in to the server with its role.
+TEST_F(ApiTest, RiskMethodologyChangesReScoreAndNeedIfMatchOnceStored) {
+  auto builtin = As("viewer", "GET", "/api/v1/risk-methodology");
+  ASSERT_EQ(builtin.status, 200) << builtin.body;
+  EXPECT_TRUE(Json(builtin).at("builtin").as_bool());
+  EXPECT_EQ(Json(builtin).at("methodology").at("appetite").as_string(), "medium");
+  auto risk = As("admin", "POST", "/api/v1/risks", R"({"title": "Methodology probe", "likelihood": 2, "impact": 3})");
+  ASSERT_EQ(risk.status, 201) << risk.body;
+  EXPECT_EQ(As("risk-owner", "PUT", "/api/v1/risk-methodology", R"({"appetite": "low"})",
+               {{"Content-Type", "application/json"}}).status, 403);
+  auto set = As("aims-manager", "PUT", "/api/v1/risk-methodology", R"({"name": "Test 5x5", "appetite": "low"})",
+                {{"Content-Type", "application/json"}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  json::value v = Json(set);
+  EXPECT_FALSE(v.at("builtin").as_bool());
+  EXPECT_GE(v.at("levels").at("above_appetite").as_int64(), 1);  // the 2x3 probe (medium) is above "low" now
+  EXPECT_NE(std::string(v.at("methodology").at("last_rescore").as_string()).find("live risks re-scored"), std::string::npos);
+  // Stored now: changing it again needs If-Match, and a stale one is refused.
+  auto no_match = As("aims-manager", "PUT", "/api/v1/risk-methodology", R"({"appetite": "medium"})",
+                     {{"Content-Type", "application/json"}});
+  EXPECT_EQ(no_match.status, 428) << no_match.body;
+  auto stale = As("aims-manager", "PUT", "/api/v1/risk-methodology", R"({"appetite": "medium"})",
+                  {{"Content-Type", "application/json"}, {"If-Match", "\"7\""}});
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  auto bad = As("aims-manager", "PUT", "/api/v1/risk-methodology", R"({"appetite": "tolerable"})",
+                {{"Content-Type", "application/json"}, {"If-Match", set.Header("ETag")}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Json(bad).at("field").as_string(), "appetite");
+  auto back = As("aims-manager", "PUT", "/api/v1/risk-methodology", R"({"appetite": "medium"})",
+                 {{"Content-Type", "application/json"}, {"If-Match", set.Header("ETag")}});
+  EXPECT_EQ(back.status, 200) << back.body;
+  // The methodology is changed as a whole: the generic PATCH is refused.
+  std::string id = std::to_string(Json(back).at("methodology").at("id").as_int64());
+  auto patch = As("admin", "PATCH", "/api/v1/risk_methodologies/" + id, R"({"appetite": "high"})",
+                  {{"If-Match", back.Header("ETag")}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(patch.status, 409) << patch.body;
+}
+
+TEST_F(ApiTest, AcceptingARiskAboveAppetiteTakesAnApproverWhoIsNotItsOwner) {
+  auto risk = As("admin", "POST", "/api/v1/risks",
+                 R"({"title": "Rubber-stamping", "likelihood": 5, "impact": 5, "owner": 2, "accepted_by": 2})");
+  ASSERT_EQ(risk.status, 201) << risk.body;
+  EXPECT_TRUE(Json(risk).at("accepted_by").is_null());  // managed: not set by a client
+  std::string path = "/api/v1/risks/" + std::to_string(Json(risk).at("id").as_int64());
+  auto by_hand = As("admin", "PATCH", path, R"({"status": "accepted"})", {{"If-Match", "\"1\""}});
+  EXPECT_EQ(by_hand.status, 409) << by_hand.body;
+  EXPECT_EQ(Json(by_hand).at("field").as_string(), "status");
+  // The approver owns this one: refused. Then another risk owned by someone else: accepted.
+  auto own = As("approver", "POST", path + "/accept", R"({"note": "fine"})",
+                {{"If-Match", "\"1\""}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(own.status, 403) << own.body;
+  auto other = As("admin", "POST", "/api/v1/risks", R"({"title": "Vendor drift", "likelihood": 5, "impact": 4, "owner": 1})");
+  std::string other_path = "/api/v1/risks/" + std::to_string(Json(other).at("id").as_int64());
+  EXPECT_EQ(As("system-owner", "POST", other_path + "/accept", R"({"note": "x"})",
+               {{"If-Match", "\"1\""}, {"Content-Type", "application/json"}}).status, 403);
+  auto accepted = As("approver", "POST", other_path + "/accept", R"({"note": "Contract penalties cover it"})",
+                     {{"If-Match", "\"1\""}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(Json(accepted).at("status").as_string(), "accepted");
+  EXPECT_EQ(Json(accepted).at("accepted_by").as_int64(), 2);
+  EXPECT_EQ(accepted.Header("ETag"), "\"2\"");
+}
+
+TEST_F(ApiTest, AiActClassificationStatelessAndStoredWithObligations) {
+  auto result = As("viewer", "POST", "/api/v1/aiact/classify", R"j({"role": "provider", "annex_iii": "4(a)"})j",
+                   {{"Content-Type", "application/json"}});
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_EQ(Json(result).at("tier").as_string(), "high");
+  auto bad = As("viewer", "POST", "/api/v1/aiact/classify", R"j({"role": "provider", "annex_iii": "4(z)"})j",
+                {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Json(bad).at("field").as_string(), "annex_iii");
+  auto unknown = As("viewer", "POST", "/api/v1/aiact/classify", R"({"role": "provider", "riskiness": 3})",
+                    {{"Content-Type", "application/json"}});
+  EXPECT_EQ(unknown.status, 422) << unknown.body;
+
+  auto mine = As("system-owner", "POST", "/api/v1/systems", R"({"name": "CV ranker", "purpose": "rank CVs"})");
+  ASSERT_EQ(mine.status, 201) << mine.body;
+  std::string id = std::to_string(Json(mine).at("id").as_int64());
+  std::string answers = R"j({"role": "deployer", "annex_iii": "4(a)"})j";
+  auto stored = As("system-owner", "POST", "/api/v1/systems/" + id + "/classify", answers,
+                   {{"Content-Type", "application/json"}});
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  EXPECT_EQ(Json(stored).at("assessment").at("tier").as_string(), "high");
+  EXPECT_GT(Json(stored).at("obligations_added").as_int64(), 3);
+  auto again = As("system-owner", "POST", "/api/v1/systems/" + id + "/classify", answers,
+                  {{"Content-Type", "application/json"}});
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(Json(again).at("unchanged").as_bool());
+  auto system = Json(As("viewer", "GET", "/api/v1/systems/" + id));
+  EXPECT_EQ(system.at("ai_act_tier").as_string(), "high");
+  EXPECT_EQ(system.at("ai_act_role").as_string(), "deployer");
+  auto obligations = Json(As("viewer", "GET", "/api/v1/obligations?system=" + id + "&limit=100"));
+  std::set<std::string> articles;
+  for (const auto& o : obligations.at("items").as_array()) articles.insert(std::string(o.at("article").as_string()));
+  EXPECT_TRUE(articles.count("Art. 26(1)")) << json::serialize(obligations);
+  // Someone else's system, and classifications by hand, are refused.
+  auto theirs = As("admin", "POST", "/api/v1/systems", R"({"name": "Not theirs", "purpose": "p"})");
+  std::string their_id = std::to_string(Json(theirs).at("id").as_int64());
+  EXPECT_EQ(As("system-owner", "POST", "/api/v1/systems/" + their_id + "/classify", answers,
+               {{"Content-Type", "application/json"}}).status, 403);
+  auto by_hand = As("admin", "POST", "/api/v1/aiact_assessments", R"({"system": 1, "tier": "minimal"})");
+  EXPECT_EQ(by_hand.status, 409) << by_hand.body;
+}
+
+TEST_F(ApiTest, ImpactAssessmentIsApprovedByAnotherAndThenFrozen) {
+  auto mine = As("system-owner", "POST", "/api/v1/systems", R"({"name": "Triage helper", "purpose": "p"})");
+  std::string system = std::to_string(Json(mine).at("id").as_int64());
+  auto draft = As("system-owner", "POST", "/api/v1/impact_assessments",
+                  R"({"system": )" + system + R"(, "intended_uses": "Order the queue", "affected_parties": ["patients"], "status": "approved"})");
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  json::value d = Json(draft);
+  EXPECT_EQ(d.at("status").as_string(), "draft");  // managed: a client cannot create it approved
+  EXPECT_EQ(d.at("version").as_int64(), 1);
+  EXPECT_EQ(d.at("drafted_by").as_int64(), 1);
+  std::string path = "/api/v1/impact_assessments/" + std::to_string(d.at("id").as_int64());
+  auto harm = As("system-owner", "POST", "/api/v1/impacts",
+                 R"({"assessment": )" + std::to_string(d.at("id").as_int64()) + R"(, "description": "Urgent cases wait", "severity": 5})");
+  ASSERT_EQ(harm.status, 201) << harm.body;
+  EXPECT_EQ(As("system-owner", "POST", path + "/approve", "", {{"If-Match", "\"1\""}}).status, 403);
+  auto approved = As("approver", "POST", path + "/approve", "", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(Json(approved).at("status").as_string(), "approved");
+  EXPECT_EQ(Json(approved).at("approved_by").as_int64(), 2);
+  auto edit = As("admin", "PATCH", path, R"({"benefits": "late"})", {{"If-Match", approved.Header("ETag")}});
+  EXPECT_EQ(edit.status, 409) << edit.body;
+  auto late_harm = As("admin", "POST", "/api/v1/impacts",
+                      R"({"assessment": )" + std::to_string(d.at("id").as_int64()) + R"(, "description": "late"})");
+  EXPECT_EQ(late_harm.status, 409) << late_harm.body;
+  auto revised = As("system-owner", "POST", path + "/revise");
+  ASSERT_EQ(revised.status, 201) << revised.body;
+  EXPECT_EQ(Json(revised).at("version").as_int64(), 2);
+  EXPECT_EQ(Json(revised).at("status").as_string(), "draft");
+}
+
 TEST(ApiServer, DemoSignInsWorkForEveryRole) {
   TempDir dir;
   std::string data = dir.Sub("demo");

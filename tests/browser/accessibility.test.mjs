@@ -123,11 +123,51 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('other detail pages', async (t) => {
-    for (const plural of ['people', 'controls', 'soa_entries', 'models']) {
+    for (const plural of ['people', 'controls', 'soa_entries', 'models', 'risk_methodologies', 'impacts',
+      'aiact_assessments', 'obligations']) {
       const href = await firstRecordHref(plural);
       await visit(page, href);
       await check(t, `detail-${plural}`);
     }
+  });
+
+  it('assess: risk methodology, classification questionnaire, impact assessment and its document', async (t) => {
+    await visit(page, '/risk-methodology');
+    await page.locator('#methodology-matrix').waitFor();
+    await page.locator('#methodology-form').waitFor();
+    await check(t, 'risk-methodology');
+    // A risk above the appetite, with the approver's acceptance form (the admin owns no risk).
+    await visit(page, '/risks/3');
+    await page.locator('#risk-assessment').waitFor();
+    await check(t, 'detail-risks-assessment');
+    await visit(page, '/systems/1');
+    await page.locator('#aiact').waitFor();
+    await check(t, 'detail-systems-aiact');
+    await visit(page, '/systems/1/classify');
+    await page.locator('#classify-form').waitFor();
+    await check(t, 'classify');
+    // A classification refused (no role chosen) is shown on the questionnaire.
+    await page.selectOption('#c-role', '');
+    await page.evaluate(() => document.getElementById('c-role').removeAttribute('required'));
+    const res = await submitAndWait(page, '#classify-submit');
+    assert.equal(res.status(), 422);
+    await page.locator('#classify-error').waitFor();
+    await check(t, 'classify-error');
+    const href = await firstRecordHref('impact_assessments');
+    await visit(page, href);
+    await page.locator('#impact-state').waitFor();
+    await check(t, 'detail-impact_assessments');
+    await visit(page, '/impact_assessments/new');
+    await page.locator('#record-form').waitFor();
+    await check(t, 'new-impact_assessments');
+    await visit(page, '/impacts/new');
+    await page.locator('#record-form').waitFor();
+    await check(t, 'new-impacts');
+    // The readable document is a page of its own, outside the application's layout.
+    const doc = await page.goto(`${href}/document`);
+    assert.equal(doc.status(), 200);
+    await page.locator('h1').waitFor();
+    await check(t, 'impact-document');
   });
 
   it('statement of applicability, also after a save', async (t) => {

@@ -22,7 +22,8 @@ export const ROLES = ['admin', 'aims-manager', 'system-owner', 'risk-owner', 'ap
 export const PLURALS = [
   'systems', 'risks', 'evidence', 'people', 'roles', 'models', 'datasets', 'suppliers', 'pipelines',
   'controls', 'soa_entries', 'organisations', 'scope_statements', 'context_issues',
-  'interested_parties', 'party_requirements', 'catalogs',
+  'interested_parties', 'party_requirements', 'catalogs', 'risk_methodologies', 'impact_assessments', 'impacts',
+  'aiact_assessments', 'obligations',
 ];
 
 export const SCREENSHOTS = process.env.AIMS_SCREENSHOTS || path.join(os.tmpdir(), 'aims-browser-screenshots');
@@ -202,7 +203,7 @@ export async function visit(page, url, status = 200) {
   const res = await page.goto(url);
   assert.ok(res, `no response for ${url}`);
   assert.equal(res.status(), status, `GET ${url}: status ${res.status()}, expected ${status}`);
-  await page.locator('main#main h1').waitFor();
+  await page.locator('main#main h1').first().waitFor(); // TEMPDEV
   return res;
 }
 

@@ -89,6 +89,9 @@ struct Fixture {
   }
 };
 
+// A pointer to a copy that lives until the end of the full expression.
+domain::RiskMethodology* Ptr(domain::RiskMethodology&& m) { return &m; }
+
 domain::RiskMethodology ThreeByThree(std::string appetite = "low") {
   domain::RiskMethodology m;
   m.name = "3x3";
@@ -150,7 +153,8 @@ TEST(RiskMethodology, ChangeReScoresEveryRiskInOneLedgerEntry) {
   int64_t before = f.LedgerSize();
   RescoreSummary summary;
   ASSERT_TRUE(f.ws->Mutate([&](Mutation& m) -> base::Status {
-    AIMS_ASSIGN_OR_RETURN(summary, SetMethodology(m, ThreeByThree(), std::nullopt));
+    domain::RiskMethodology next = ThreeByThree();
+    AIMS_ASSIGN_OR_RETURN(summary, SetMethodology(m, &next, std::nullopt));
     return base::Status::OK();
   }).ok());
   EXPECT_EQ(f.LedgerSize(), before + 1);  // the methodology's entry, not one per risk
@@ -186,7 +190,7 @@ TEST(RiskMethodology, ChangeThatStrandsARiskIsRefusedAndWritesNothing) {
   Fixture f;
   f.AddRisk(5, 2);
   int64_t before = f.LedgerSize();
-  base::Status s = f.ws->Mutate([&](Mutation& m) { return SetMethodology(m, ThreeByThree(), std::nullopt).status(); });
+  base::Status s = f.ws->Mutate([&](Mutation& m) { return SetMethodology(m, Ptr(ThreeByThree()), std::nullopt).status(); });
   EXPECT_EQ(s.code(), base::StatusCode::kFailedPrecondition);
   EXPECT_EQ(s.where(), "likelihood_scale");
   EXPECT_NE(s.message().find("1 live risks"), std::string::npos) << s.ToString();
@@ -195,7 +199,7 @@ TEST(RiskMethodology, ChangeThatStrandsARiskIsRefusedAndWritesNothing) {
 
 TEST(RiskMethodology, OnlyOneAndOnlyChangedAsAWhole) {
   Fixture f;
-  ASSERT_TRUE(f.ws->Mutate([&](Mutation& m) { return SetMethodology(m, ThreeByThree(), std::nullopt).status(); }).ok());
+  ASSERT_TRUE(f.ws->Mutate([&](Mutation& m) { return SetMethodology(m, Ptr(ThreeByThree()), std::nullopt).status(); }).ok());
   base::Status second = f.ws->Mutate([&](Mutation& m) {
     domain::RiskMethodology other = ThreeByThree();
     other.name = "another";
@@ -208,7 +212,7 @@ TEST(RiskMethodology, OnlyOneAndOnlyChangedAsAWhole) {
     return m.Update(current, current.meta.version);
   });
   EXPECT_EQ(plain_update.code(), base::StatusCode::kFailedPrecondition);
-  base::Status stale = f.ws->Mutate([&](Mutation& m) { return SetMethodology(m, ThreeByThree("medium"), 7).status(); });
+  base::Status stale = f.ws->Mutate([&](Mutation& m) { return SetMethodology(m, Ptr(ThreeByThree("medium")), 7).status(); });
   EXPECT_EQ(stale.code(), base::StatusCode::kConflict);
 }
 
