@@ -75,25 +75,36 @@ base::Result<std::unique_ptr<Workspace>> Workspace::Create(const WorkspaceOption
   } else {
     AIMS_TRY(ledger::WriteKeyFiles(paths.secret_key, paths.public_key, pair));
   }
+  // The database is built under a staging name (schema and public key) and renamed into place
+  // once whole, so a process killed half-way leaves no aims.db without its key: a data directory
+  // either has a complete, empty register or none, and `init` can simply be run again.
   store::StoreOptions so;
   so.busy_timeout_ms = options.busy_timeout_ms;
   so.create_if_missing = true;
-  auto store = store::Store::OpenSqlite(paths.db, so);
-  if (!store.ok()) return store.status().WithContext(paths.db);
-  AIMS_TRY((*store)->Write([&](store::Tx& tx) -> base::Status {
-    AIMS_ASSIGN_OR_RETURN(auto existing, tx.ledger().LoadPublicKey());
-    if (existing) return base::Status::OK();
-    return tx.ledger().SavePublicKey(pair.public_key);
-  }));
-  auto ws = std::unique_ptr<Workspace>(new Workspace(options, std::move(*store)));
-  ws->secret_key_ = pair.secret_key;
-  // A signed head for the empty log, so the witness file exists from the start: from then on a
-  // missing tree-head.json means someone removed it.
+  const std::string staging = paths.db + ".init";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(staging + suffix, ec);
+  {
+    auto building = store::Store::OpenSqlite(staging, so);
+    if (!building.ok()) return building.status().WithContext(staging);
+    AIMS_TRY((*building)->Write([&](store::Tx& tx) { return tx.ledger().SavePublicKey(pair.public_key); }));
+  }  // closed: the write-ahead log is checkpointed into the file and removed
+  // A signed head for the empty log, so the witness file exists before the register does: from
+  // then on a missing tree-head.json means someone removed it.
   ledger::TreeHead empty;
   empty.time = base::Now();
   empty.root = ledger::EmptyTreeHash();
   ledger::SignTreeHead(pair.secret_key, &empty);
-  AIMS_TRY(ws->WriteHeadFile(empty));
+  AIMS_TRY(WriteHeadFileTo(paths, empty));
+  // The rename is the moment the register exists (WriteHeadFileTo synced the directory before;
+  // the rename is synced by the next write's own fsyncs, and a lost rename only loses an empty
+  // register, which `init` makes again).
+  std::filesystem::rename(staging, paths.db, ec);
+  if (ec) return base::Status::IOError("cannot move the new database into place: " + ec.message(), paths.db);
+  so.create_if_missing = false;
+  auto store = store::Store::OpenSqlite(paths.db, so);
+  if (!store.ok()) return store.status().WithContext(paths.db);
+  auto ws = std::unique_ptr<Workspace>(new Workspace(options, std::move(*store)));
+  ws->secret_key_ = pair.secret_key;
   return ws;
 }
 
@@ -223,18 +234,20 @@ std::string FieldOf(const std::string& text, const std::string& key) {
 
 }  // namespace
 
-base::Status Workspace::WriteHeadFile(const ledger::TreeHead& head) {
+base::Status Workspace::WriteHeadFile(const ledger::TreeHead& head) { return WriteHeadFileTo(paths_, head); }
+
+base::Status Workspace::WriteHeadFileTo(const DataPaths& at, const ledger::TreeHead& head) {
   // Serialise writers across processes; keep the newest head (a slower process must not put
   // an older head back).
-  std::string lock_path = paths_.tree_head + ".lock";
+  std::string lock_path = at.tree_head + ".lock";
   int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock < 0) return base::Status::IOError(std::strerror(errno), lock_path);
   ::flock(lock, LOCK_EX);
   base::Status s;
-  auto current = ReadHeadFile(paths_.tree_head);
+  auto current = ReadHeadFile(at.tree_head);
   if (!current.ok() || !*current || (*current)->size < head.size ||
       ((*current)->size == 0 && head.size == 0)) {
-    std::string tmp = paths_.tree_head + ".tmp";
+    std::string tmp = at.tree_head + ".tmp";
     std::string text = HeadJson(head);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()) ||
@@ -242,11 +255,11 @@ base::Status Workspace::WriteHeadFile(const ledger::TreeHead& head) {
       s = base::Status::IOError(std::string("cannot write: ") + std::strerror(errno), tmp);
     }
     if (fd >= 0) ::close(fd);
-    if (s.ok() && ::rename(tmp.c_str(), paths_.tree_head.c_str()) != 0) {
-      s = base::Status::IOError(std::strerror(errno), paths_.tree_head);
+    if (s.ok() && ::rename(tmp.c_str(), at.tree_head.c_str()) != 0) {
+      s = base::Status::IOError(std::strerror(errno), at.tree_head);
     }
     if (s.ok()) {
-      int dir = ::open(paths_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      int dir = ::open(at.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       if (dir >= 0) {
         ::fsync(dir);
         ::close(dir);

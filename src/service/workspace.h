@@ -91,6 +91,7 @@ class Workspace {
  private:
   Workspace(WorkspaceOptions options, std::unique_ptr<store::Store> store);
   base::Status WriteHeadFile(const ledger::TreeHead& head);
+  static base::Status WriteHeadFileTo(const DataPaths& paths, const ledger::TreeHead& head);
 
   WorkspaceOptions options_;
   DataPaths paths_;

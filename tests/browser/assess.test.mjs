@@ -260,7 +260,7 @@ describe('assess: classify, impact assessment, risk acceptance, methodology', ()
     const owner = await as('risk-owner');
     await visit(owner, '/risks');
     const hrefs = await owner.locator('#results tbody tr td:first-child a').evaluateAll(
-      (as) => as.map((a) => a.getAttribute('href')));
+      (links) => links.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.length > 0);
     for (const href of hrefs) {
       await visit(owner, href);

@@ -203,7 +203,7 @@ export async function visit(page, url, status = 200) {
   const res = await page.goto(url);
   assert.ok(res, `no response for ${url}`);
   assert.equal(res.status(), status, `GET ${url}: status ${res.status()}, expected ${status}`);
-  await page.locator('main#main h1').first().waitFor(); // TEMPDEV
+  await page.locator('main#main h1').waitFor();
   return res;
 }
 
