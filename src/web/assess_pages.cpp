@@ -94,7 +94,7 @@ base::Result<api::Response> MethodologyPage(api::RequestContext& ctx) {
   d.set("builtin", m.meta.id == 0);
   d.set("version", std::to_string(m.meta.version));
   d.set("appetite", m.appetite);
-  d.set("last_rescore", m.last_rescore);
+  if (!m.last_rescore.empty()) d.set("last_rescore", m.last_rescore);
   DataList header;
   for (int i = 1; i <= scale.impacts(); ++i) header.push_back(Data("name", scale.ImpactName(i)));
   d.set("impact_names", header);

@@ -29,6 +29,11 @@ std::string NameOf(store::Tx& tx, std::optional<domain::Id> id) {
   else return DisplayId(T::kKind, *id);
 }
 
+// Mustache treats "" as true: leave empty text unset so {{^name}} shows the "not recorded" line.
+void SetText(Data& d, const std::string& name, const std::string& value) {
+  if (!value.empty()) d.set(name, value);
+}
+
 }  // namespace
 
 base::Result<std::string> ImpactDocument(service::Workspace& ws, domain::Id id) {
@@ -45,7 +50,7 @@ base::Result<std::string> ImpactDocument(service::Workspace& ws, domain::Id id) 
     d.set("approved_by", NameOf<domain::Person>(tx, a.approved_by));
     d.set("approved_on", a.approved_on ? a.approved_on->ToString() : "");
     d.set("drafted_by", NameOf<domain::Person>(tx, a.drafted_by));
-    d.set("revises", a.revises ? DisplayId(EntityKind::kImpactAssessment, *a.revises) : "");
+    if (a.revises) d.set("revises", DisplayId(EntityKind::kImpactAssessment, *a.revises));
     d.set("system_name", system.name);
     d.set("system_id", DisplayId(EntityKind::kAiSystem, system.meta.id));
     d.set("system_purpose", system.purpose);
@@ -53,14 +58,14 @@ base::Result<std::string> ImpactDocument(service::Workspace& ws, domain::Id id) 
     d.set("system_tier", std::string(domain::EnumName(system.ai_act_tier)));
     d.set("system_role", std::string(domain::EnumName(system.ai_act_role)));
     d.set("intended_uses", a.intended_uses);
-    d.set("foreseeable_misuses", a.foreseeable_misuses);
+    SetText(d, "foreseeable_misuses", a.foreseeable_misuses);
     d.set("affected_parties", Lines(a.affected_parties));
     d.set("vulnerable_groups", Lines(a.vulnerable_groups));
-    d.set("benefits", a.benefits);
-    d.set("use_context", a.use_context);
-    d.set("oversight_measures", a.oversight_measures);
-    d.set("remedies", a.remedies);
-    d.set("residual_impact", a.residual_impact);
+    SetText(d, "benefits", a.benefits);
+    SetText(d, "use_context", a.use_context);
+    SetText(d, "oversight_measures", a.oversight_measures);
+    SetText(d, "remedies", a.remedies);
+    SetText(d, "residual_impact", a.residual_impact);
     d.set("review_triggers", Lines(a.review_triggers));
 
     AIMS_ASSIGN_OR_RETURN(auto items, service::ImpactsOf(tx, id));

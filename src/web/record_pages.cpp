@@ -21,6 +21,10 @@ constexpr int64_t kPageSize = 50;
 std::string PluralLabel(domain::EntityKind kind) {
   if (kind == domain::EntityKind::kAiSystem) return "AI systems";
   if (kind == domain::EntityKind::kSoaEntry) return "Statement of Applicability entries";
+  if (kind == domain::EntityKind::kAiActAssessment) return "EU AI Act classifications";
+  if (kind == domain::EntityKind::kImpactAssessment) return "Impact assessments";
+  if (kind == domain::EntityKind::kImpact) return "Impacts (benefits and harms)";
+  if (kind == domain::EntityKind::kObligation) return "EU AI Act obligations";
   std::string s = EnumLabel(domain::Info(kind).plural);
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
@@ -398,6 +402,17 @@ template <class T>
 base::Result<api::Response> NewPage(api::RequestContext& ctx) {
   T record;
   if constexpr (requires { record.owner; }) record.owner = ctx.principal->person;
+  // A link from a record's page may name the record the new one belongs to:
+  // /impacts/new?assessment=3 starts with that reference chosen.
+  auto preset = [&](const domain::Field& f, auto& value) {
+    using V = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<V, std::optional<domain::Id>>) {
+      auto given = ctx.Query(f.name);
+      if (!given || f.managed) return;
+      if (auto id = domain::ParseDisplayId(f.ref, *given)) value = *id;
+    }
+  };
+  record.VisitFields(preset);
   return FormPage(ctx, record, {}, "", api::http::status::ok);
 }
 
@@ -410,6 +425,11 @@ base::Result<api::Response> EditPage(api::RequestContext& ctx) {
     return base::Status::OK();
   }));
   AIMS_TRY(api::CheckOwnership(ctx, record));
+  if (FrozenForForms(ctx, record)) {
+    return ErrorPage(base::Status::FailedPrecondition(domain::DisplayId(T::kKind, id) +
+                                                      " is frozen (approved, or written by aims): it cannot be edited"),
+                     ctx);
+  }
   return FormPage(ctx, record, {}, "", api::http::status::ok);
 }
 

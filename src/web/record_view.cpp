@@ -256,10 +256,28 @@ std::string EnumLabel(std::string_view value) {
 std::string KindPath(domain::EntityKind kind) { return "/" + std::string(domain::Info(kind).plural); }
 std::string RecordPath(domain::EntityKind kind, domain::Id id) { return KindPath(kind) + "/" + std::to_string(id); }
 
+// At most 80 bytes of `text`, cut between UTF-8 characters, with an ellipsis when cut.
+static std::string Shortened(const std::string& text) {
+  if (text.size() <= 80) return text;
+  size_t end = 80;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "…";
+}
+
 template <class T>
 std::string DisplayName(const T& record) {
   if constexpr (std::is_same_v<T, domain::SoaEntry>) {
     return record.requirement;
+  } else if constexpr (std::is_same_v<T, domain::ImpactAssessment>) {
+    return "Impact assessment version " + std::to_string(record.version) + " (" +
+           std::string(domain::EnumName(record.status)) + ")";
+  } else if constexpr (std::is_same_v<T, domain::AiActAssessment>) {
+    return "Classification version " + std::to_string(record.version) + ": " +
+           EnumLabel(domain::EnumName(record.tier));
+  } else if constexpr (std::is_same_v<T, domain::Obligation>) {
+    return record.article + ": " + Shortened(record.summary);
+  } else if constexpr (std::is_same_v<T, domain::ImpactItem>) {
+    return std::string(domain::EnumName(record.kind)) + ": " + Shortened(record.description);
   } else {
     std::string name;
     auto find = [&name](const domain::Field& f, const auto& v) {
