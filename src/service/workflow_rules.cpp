@@ -55,6 +55,12 @@ base::Status Mutation::CheckWorkflow(domain::Risk& risk, std::string_view action
   AIMS_TRY(on_scale("impact", risk.impact, scale->impacts(), false));
   AIMS_TRY(on_scale("residual_likelihood", risk.residual_likelihood, scale->likelihoods(), true));
   AIMS_TRY(on_scale("residual_impact", risk.residual_impact, scale->impacts(), true));
+  // The methodology's review cadence: a live risk without a review date is due for review the
+  // cadence of its level from now.
+  if (!risk.review_date && risk.status != domain::RiskStatus::kClosed && !risk.meta.retired()) {
+    int rank = domain::EffectiveRank(*scale, risk);
+    if (rank >= 0) risk.review_date = now_.date().AddDays(scale->ReviewDays(rank));
+  }
 
   if (action == "accept") return base::Status::OK();  // the service checked the approver
   std::optional<domain::Risk> stored;

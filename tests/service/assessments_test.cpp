@@ -265,6 +265,18 @@ TEST(RiskAcceptance, AboveAppetiteNeedsAnApproverWhoIsNotTheOwner) {
   f.ExpectVerifies();
 }
 
+TEST(RiskMethodology, AReviewDateFollowsTheCadenceOfTheRisksLevel) {
+  Fixture f;
+  auto high = f.Get<domain::Risk>(f.AddRisk(4, 4));          // 16: high, every 90 days
+  auto low = f.Get<domain::Risk>(f.AddRisk(1, 2));           // 2: low, every 365 days
+  auto treated = f.Get<domain::Risk>(f.AddRisk(5, 5, 1, 1)); // residual low counts
+  base::Date today = high.meta.created_at.date();
+  ASSERT_TRUE(high.review_date && low.review_date && treated.review_date);
+  EXPECT_EQ(*high.review_date, today.AddDays(90));
+  EXPECT_EQ(*low.review_date, today.AddDays(365));
+  EXPECT_EQ(*treated.review_date, today.AddDays(365));
+}
+
 TEST(RiskAcceptance, WithinAppetiteTheOwnerMayAcceptByHand) {
   Fixture f;
   domain::Id risk = f.AddRisk(2, 2);  // 4: low
