@@ -79,6 +79,7 @@ class AnswerReader {
       char buf[64];
       auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 15).ptr;
       std::from_chars(buf, end, v);
+      if (v == 0) v = 0;  // -0 reads as 0: one spelling, so the stored answers round-trip
       *out = v;
     }
   }
