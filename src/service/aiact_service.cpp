@@ -38,25 +38,17 @@ base::Result<ClassifyOutcome> ClassifySystem(Mutation& m, domain::Id system_id, 
   const std::string label = RulesLabel(*rules, out.classification.text);
 
   // The latest version: unchanged answers under the same rules and text write nothing.
-  store::RecordQuery q;
-  q.equals = {{"system", std::to_string(system_id)}};
-  q.sort = "version";
-  q.descending = true;
-  q.limit = 1;
-  q.include_retired = true;
-  std::vector<domain::AiActAssessment> latest;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(m.tx().records<domain::AiActAssessment>().Query(q, &latest, &next));
-  if (!latest.empty() && !latest.front().meta.retired() && latest.front().answers == answers_json &&
-      latest.front().rules == label && latest.front().as_of == as_of) {
-    out.assessment = latest.front();
+  AIMS_ASSIGN_OR_RETURN(auto latest, LatestVersion<domain::AiActAssessment>(m.tx(), system_id, true));
+  if (latest && !latest->meta.retired() && latest->answers == answers_json && latest->rules == label &&
+      latest->as_of == as_of) {
+    out.assessment = *latest;
     out.unchanged = true;
     return out;
   }
 
   domain::AiActAssessment a;
   a.system = system_id;
-  a.version = latest.empty() ? 1 : latest.front().version + 1;
+  a.version = latest ? latest->version + 1 : 1;
   a.answers = answers_json;
   a.rules = label;
   a.as_of = as_of;

@@ -22,6 +22,23 @@ namespace aims::service {
 // The risk methodology in force: the live record, else domain::DefaultMethodology().
 base::Result<domain::RiskMethodology> CurrentMethodology(store::Tx& tx);
 
+// The highest-numbered version of a system's versioned record (an impact assessment, an EU AI
+// Act classification); nullopt if it has none.
+template <class T>
+base::Result<std::optional<T>> LatestVersion(store::Tx& tx, domain::Id system, bool include_retired) {
+  store::RecordQuery q;
+  q.equals = {{"system", std::to_string(system)}};
+  q.sort = "version";
+  q.descending = true;
+  q.limit = 1;
+  q.include_retired = include_retired;
+  std::vector<T> found;
+  std::optional<store::PageKey> next;
+  AIMS_TRY(tx.records<T>().Query(q, &found, &next));
+  if (found.empty()) return std::optional<T>();
+  return std::optional<T>(std::move(found.front()));
+}
+
 class Mutation {
  public:
   Mutation(store::Tx& tx, LedgerAppender& ledger, const catalog::CatalogSet& catalogs,

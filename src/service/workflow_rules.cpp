@@ -109,7 +109,7 @@ base::Status Mutation::CheckWorkflow(domain::RiskMethodology&, std::string_view 
     }
     return base::Status::OK();
   }
-  if (action == "change" || action == "create") return base::Status::OK();
+  if (action == "change") return base::Status::OK();
   return base::Status::FailedPrecondition(
       "the risk methodology changes only as a whole, re-scoring every risk: use aims methodology set "
       "or PUT /api/v1/risk-methodology");
@@ -122,16 +122,8 @@ base::Status Mutation::CheckWorkflow(domain::ImpactAssessment& a, std::string_vi
     }
     if (a.version == 0) {
       // The next version number of the system's assessments.
-      store::RecordQuery q;
-      q.equals = {{"system", std::to_string(*a.system)}};
-      q.sort = "version";
-      q.descending = true;
-      q.limit = 1;
-      q.include_retired = true;
-      std::vector<domain::ImpactAssessment> last;
-      std::optional<store::PageKey> next;
-      AIMS_TRY(tx_.records<domain::ImpactAssessment>().Query(q, &last, &next));
-      a.version = last.empty() ? 1 : last.front().version + 1;
+      AIMS_ASSIGN_OR_RETURN(auto last, LatestVersion<domain::ImpactAssessment>(tx_, *a.system, true));
+      a.version = last ? last->version + 1 : 1;
     }
     return base::Status::OK();
   }

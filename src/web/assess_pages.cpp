@@ -6,6 +6,7 @@
 #include "base/clock.h"
 #include "domain/risk_scoring.h"
 #include "io/aiact_json.h"
+#include "io/register_json_reader.h"
 #include "io/aiact_rules_parser.h"
 #include "service/aiact_service.h"
 #include "service/assessments.h"
@@ -143,32 +144,13 @@ base::Result<api::Response> MethodologyPage(api::RequestContext& ctx) {
   return Page(ctx, {"Risk methodology", "Register"}, Render("methodology", d));
 }
 
-std::vector<std::string> SplitLines(std::string_view text) {
-  std::vector<std::string> out;
-  while (!text.empty()) {
-    size_t nl = text.find('\n');
-    std::string line(text.substr(0, nl));
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) out.push_back(std::move(line));
-    if (nl == std::string_view::npos) break;
-    text.remove_prefix(nl + 1);
-  }
-  return out;
-}
-
 base::Result<api::Response> MethodologySubmit(api::RequestContext& ctx) {
   Form form = api::ParseQuery(ctx.request.body());
   AIMS_ASSIGN_OR_RETURN(int64_t version, FormVersion(form));
   base::Status s = ctx.Mutate([&](service::Mutation& m) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(domain::RiskMethodology next, m.Methodology());
-    next.name = FormValue(form, "name");
-    next.description = FormValue(form, "description");
-    next.likelihood_scale = SplitLines(FormValue(form, "likelihood_scale"));
-    next.impact_scale = SplitLines(FormValue(form, "impact_scale"));
-    next.levels = SplitLines(FormValue(form, "levels"));
-    next.matrix = SplitLines(FormValue(form, "matrix"));
-    next.review_days = SplitLines(FormValue(form, "review_days"));
-    next.appetite = FormValue(form, "appetite");
+    // The same form-to-JSON translation and reader as every register form (text lists: a line each).
+    AIMS_TRY(io::ReadRecordChanges(FormToJson<domain::RiskMethodology>(form), &next));
     return service::SetMethodology(m, &next, version).status();
   });
   if (!s.ok()) {
@@ -267,16 +249,9 @@ base::Result<api::Response> ClassifyPage(api::RequestContext& ctx) {
   answers.role = system.ai_act_role;
   // Start from the latest stored answers, if the system was classified before.
   AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
-    store::RecordQuery q;
-    q.equals = {{"system", std::to_string(system.meta.id)}};
-    q.sort = "version";
-    q.descending = true;
-    q.limit = 1;
-    std::vector<domain::AiActAssessment> latest;
-    std::optional<store::PageKey> next;
-    AIMS_TRY(tx.records<domain::AiActAssessment>().Query(q, &latest, &next));
-    if (!latest.empty()) {
-      auto stored = io::ReadAiActAnswersJson(latest.front().answers, "");
+    AIMS_ASSIGN_OR_RETURN(auto latest, service::LatestVersion<domain::AiActAssessment>(tx, system.meta.id, false));
+    if (latest) {
+      auto stored = io::ReadAiActAnswersJson(latest->answers, "");
       if (stored.ok()) answers = *stored;
     }
     return base::Status::OK();
@@ -417,18 +392,9 @@ std::string AssessPanel(api::RequestContext& ctx, const domain::AiSystem& system
   std::optional<domain::AiActAssessment> latest;
   std::optional<domain::ImpactAssessment> impact;
   (void)ctx.ws->Read([&](store::Tx& tx) -> base::Status {
-    store::RecordQuery q;
-    q.equals = {{"system", std::to_string(system.meta.id)}};
-    q.sort = "version";
-    q.descending = true;
-    q.limit = 1;
+    AIMS_ASSIGN_OR_RETURN(latest, service::LatestVersion<domain::AiActAssessment>(tx, system.meta.id, false));
+    AIMS_ASSIGN_OR_RETURN(impact, service::LatestVersion<domain::ImpactAssessment>(tx, system.meta.id, false));
     std::optional<store::PageKey> next;
-    std::vector<domain::AiActAssessment> found;
-    AIMS_TRY(tx.records<domain::AiActAssessment>().Query(q, &found, &next));
-    if (!found.empty()) latest = found.front();
-    std::vector<domain::ImpactAssessment> impacts;
-    AIMS_TRY(tx.records<domain::ImpactAssessment>().Query(q, &impacts, &next));
-    if (!impacts.empty()) impact = impacts.front();
     store::RecordQuery oq;
     oq.equals = {{"system", std::to_string(system.meta.id)}};
     oq.not_equals = {{"status", "met"}};
