@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of `aims serve` (docs/benchmarks.md), against nginx serving the same response
 # bytes as a static file, in the same run with the same wrk settings (2 threads, 64 connections).
-#   bench/api.sh [RUNS] [SECONDS]     (default 3 runs of 10 s; needs build/release, wrk, nginx)
+#   bench/api.sh [RUNS] [SECONDS] [get]   (default 3 runs of 10 s; needs build/release, wrk, nginx;
+#                                          "get" stops after part 1; AIMS_BIN overrides the binary)
 # 1. GET /api/v1/systems/{id} (authenticated) on a register of 100k systems, vs nginx.
 # 2. Web pages rendered on the server over the same register (plus 100k risks): p50/p95.
 # 3. Writes: POST /api/v1/systems (each with its ledger entry), then `aims ledger verify`.
@@ -9,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 secs=${2:-10}
-aims=$PWD/build/release/src/aims
+aims=${AIMS_BIN:-$PWD/build/release/src/aims}
 gen=$PWD/build/release/bench/aims_bench_gen
 work=${TMPDIR:-/tmp}/aims-bench-api
 rm -rf "$work" && mkdir -p "$work/www/api/v1/systems"
@@ -77,6 +78,7 @@ done
 a=$(printf '%s\n' "${aims_rps[@]}" | median); n=$(printf '%s\n' "${nginx_rps[@]}" | median)
 ap=$(printf '%s\n' "${aims_p99[@]}" | median); np=$(printf '%s\n' "${nginx_p99[@]}" | median)
 echo "| GET /api/v1/systems/{id}, 100k systems, $bytes bytes | aims $a req/s, p99 $ap ms | nginx $n req/s, p99 $np ms | ratio $(awk -v a="$a" -v n="$n" 'BEGIN{printf "%.2f", a/n}') | non-2xx/socket errors: $errors |"
+[[ ${3:-} == get ]] && exit 0
 
 # Pages: render time (one connection: each request alone, from request to last byte) and, over 4
 # connections (a few people at once on 2 cores), the latency under load; percentiles, median over runs.

@@ -7,12 +7,14 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "api/log.h"
 #include "api/metrics.h"
 #include "api/router.h"
 #include "api/server_config.h"
+#include "store/connection.h"
 
 namespace aims::api {
 
@@ -21,6 +23,18 @@ inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
 // Renders an error of a page route (Route::page) as HTML; set by the web layer.
 using PageErrorRenderer = std::function<Response(const base::Status&, RequestContext&)>;
+
+// A read transaction on this thread's connection, ended when it goes out of scope.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Connection& conn) : conn_(conn) {}
+  ~ReadSnapshot() { (void)conn_.Rollback(); }  // nothing was written: ending it is all it does
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  store::Connection& conn_;
+};
 
 class Dispatcher {
  public:
@@ -41,7 +55,9 @@ class Dispatcher {
 
  private:
   base::Result<service::Workspace*> WorkspaceForThisThread();
-  base::Status Authenticate(RequestContext& ctx);
+  // `snapshot`: for a safe method whose bearer token this thread has already checked, the read
+  // transaction of the check, left open for the handler (null: never left open).
+  base::Status Authenticate(RequestContext& ctx, std::optional<ReadSnapshot>* snapshot);
   base::Result<Response> Run(RequestContext& ctx);
 
   const Router& router_;

@@ -5,18 +5,27 @@
 #pragma once
 
 #include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
 #include <map>
 #include <mutex>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace aims::api {
 
 class Metrics {
  public:
+  Metrics();
+  ~Metrics();
+  Metrics(const Metrics&) = delete;
+  Metrics& operator=(const Metrics&) = delete;
+
   void Observe(const std::string& route, unsigned status, double seconds);
-  void ConnectionOpened() { std::lock_guard lock(mu_); ++open_connections_; }
-  void ConnectionClosed() { std::lock_guard lock(mu_); --open_connections_; }
+  void ConnectionOpened() { open_connections_.fetch_add(1, std::memory_order_relaxed); }
+  void ConnectionClosed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
   std::string Render() const;
 
  private:
@@ -27,9 +36,19 @@ class Metrics {
     double sum = 0;
     std::array<uint64_t, kBuckets.size()> buckets{};  // cumulative on output only
   };
-  mutable std::mutex mu_;
-  std::map<std::pair<std::string, unsigned>, Series> series_;
-  int64_t open_connections_ = 0;
+  using SeriesMap = std::map<std::pair<std::string, unsigned>, Series>;
+  // One per thread that observes: its lock is taken by that thread and, rarely, by Render, so
+  // request threads never wait for each other (one shared lock showed as futex wake-ups).
+  struct Shard {
+    std::mutex mu;
+    SeriesMap series;
+  };
+  Shard& ShardOfThisThread();
+
+  const uint64_t id_;  // tells instances apart in the threads' shard tables (addresses are reused)
+  mutable std::mutex shards_mu_;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::atomic<int64_t> open_connections_{0};
 };
 
 }  // namespace aims::api

@@ -1,5 +1,6 @@
 #include "api/router.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -26,6 +27,16 @@ bool Segments(std::string_view path, std::string_view* out, size_t max, size_t* 
 }
 
 constexpr size_t kMaxSegments = 16;
+
+// The key of a path of n segments in the prefix index: n and its first `depth` segments.
+std::string PrefixKey(const std::string_view* segments, size_t n, size_t depth) {
+  std::string key(1, static_cast<char>('0' + n));
+  for (size_t i = 0; i < depth; ++i) {
+    key += '/';
+    key += segments[i];
+  }
+  return key;
+}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -103,6 +114,15 @@ void Router::Add(Route route) {
     c.segments.emplace_back(capture ? parts[i].substr(1, parts[i].size() - 2) : parts[i]);
     c.captures.push_back(capture);
   }
+  size_t depth = std::min(n, kKeySegments);
+  bool literal_prefix = std::none_of(c.captures.begin(), c.captures.begin() + depth, [](bool b) { return b; });
+  if (literal_prefix) {
+    by_prefix_[PrefixKey(parts, n, depth)].push_back(routes_.size());
+  } else {
+    if (by_length_.size() <= n) by_length_.resize(n + 1);
+    by_length_[n].push_back(routes_.size());
+  }
+  names_.push_back(route.name());
   routes_.push_back(std::move(route));
   compiled_.push_back(std::move(c));
 }
@@ -113,9 +133,13 @@ Router::Match Router::Find(http::verb method, std::string_view path) const {
   size_t n = 0;
   if (!Segments(path, got, kMaxSegments, &n)) return match;
   if (path.size() > 1 && path.back() == '/') return match;  // one spelling per resource
-  for (size_t r = 0; r < routes_.size(); ++r) {
+  static const std::vector<size_t> kNone;
+  auto keyed = by_prefix_.find(PrefixKey(got, n, std::min(n, kKeySegments)));
+  const std::vector<size_t>& a = keyed == by_prefix_.end() ? kNone : keyed->second;
+  const std::vector<size_t>& b = n < by_length_.size() ? by_length_[n] : kNone;
+  for (size_t ia = 0, ib = 0; ia < a.size() || ib < b.size();) {
+    size_t r = ib == b.size() || (ia < a.size() && a[ia] < b[ib]) ? a[ia++] : b[ib++];
     const Compiled& c = compiled_[r];
-    if (c.segments.size() != n) continue;
     bool same = true;
     for (size_t i = 0; i < n && same; ++i) same = c.captures[i] || c.segments[i] == got[i];
     if (!same) continue;
@@ -131,6 +155,7 @@ Router::Match Router::Find(http::verb method, std::string_view path) const {
       params.emplace(c.segments[i], std::move(*decoded));
     }
     match.route = &routes_[r];
+    match.name = names_[r];
     match.params = std::move(params);
     match.allowed.clear();
     return match;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "api/http.h"
@@ -91,6 +92,7 @@ class Router {
 
   struct Match {
     const Route* route = nullptr;
+    std::string_view name;  // route->name(), kept by the router
     std::map<std::string, std::string, std::less<>> params;
     std::vector<http::verb> allowed;  // methods of routes whose pattern matched, when none did
   };
@@ -104,6 +106,13 @@ class Router {
   };
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;  // parallel to routes_
+  std::vector<std::string> names_;  // parallel to routes_
+  // A lookup compares only the routes that could match: those whose segment count and first
+  // kKeySegments literal segments equal the path's (by_prefix_), and those of that length with a
+  // capture among their first segments (by_length_); each list in table order, merged on lookup.
+  static constexpr size_t kKeySegments = 3;
+  std::unordered_map<std::string, std::vector<size_t>> by_prefix_;
+  std::vector<std::vector<size_t>> by_length_;
 };
 
 // Percent-decoding of a path segment or query component ('+' is a space only in queries).

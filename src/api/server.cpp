@@ -1,15 +1,19 @@
 #include "api/server.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
+#include <array>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -26,6 +30,32 @@ using tcp = asio::ip::tcp;
 namespace {
 
 class Session;
+
+// The status line and header fields of `res`, as Beast's serializer writes them. A body without
+// a length gets one (every answer is complete in memory), so keep-alive framing always holds.
+std::string SerializeHeader(Response& res) {
+  unsigned code = res.result_int();
+  bool bodiless = code < 200 || code == 204 || code == 304;
+  if (!bodiless && res.find(http::field::content_length) == res.end() &&
+      res.find(http::field::transfer_encoding) == res.end()) {
+    res.set(http::field::content_length, std::to_string(res.body().size()));
+  }
+  std::string out;
+  out.reserve(512);
+  out += "HTTP/1.1 ";
+  out += std::to_string(code);
+  out += ' ';
+  out += res.reason();
+  out += "\r\n";
+  for (const auto& field : res) {
+    out += field.name_string();
+    out += ": ";
+    out += field.value();
+    out += "\r\n";
+  }
+  out += "\r\n";
+  return out;
+}
 
 // Open connections, so that a stop can close the idle ones.
 class SessionRegistry {
@@ -139,8 +169,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void Send(std::shared_ptr<Response> response, bool keep_alive) {
     response->keep_alive(keep_alive && !dispatcher_.stopping());
     response_ = response;
+    head_ = SerializeHeader(*response_);
     stream_.expires_after(dispatcher_.config().read_timeout);
-    http::async_write(stream_, *response_, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
+    // The header and the body go out in one gather write, without Beast's serializer: its
+    // buffer views cost more than the system call on small answers (measured, docs/benchmarks.md).
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(response_->body())};
+    asio::async_write(stream_, buffers, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
   }
 
   void OnWrite(beast::error_code ec, size_t) {
@@ -188,6 +222,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<Response> response_;
+  std::string head_;  // status line and header fields of response_
   Dispatcher& dispatcher_;
   SessionRegistry& registry_;
   asio::thread_pool& changes_;
@@ -198,15 +233,43 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
+// I/O and reads run on one event loop per thread, one thread per core, the way nginx runs its
+// workers: a connection stays on the loop that accepted it, so its handlers need no strand and
+// the loops share no reactor lock (measured with one shared io_context: a third of the time went
+// to epoll and futex wake-ups between threads). Changes wait for their group commit on the
+// change pool instead (see Session::OnRead), so a slow commit never holds up a loop.
 struct Server::Impl {
   Impl(ServerConfig c, Dispatcher& d, Logger& l)
-      : config(std::move(c)), dispatcher(d), log(l), changes(ChangeThreads(config)), acceptor(asio::make_strand(ioc)),
-        signals(ioc, SIGINT, SIGTERM), grace(acceptor.get_executor()) {}
+      : config(std::move(c)), dispatcher(d), log(l), loops(MakeLoops(LoopCount(config))), keep(KeepRunning(loops)),
+        changes(ChangeThreads(config)), acceptor(*loops.front()), signals(*loops.front(), SIGINT, SIGTERM),
+        grace(*loops.front()) {}
 
+  // More loops than cores: a loop whose thread is waiting (a read from disk, a page render, or
+  // preempted by another process) then holds up only its share of the connections. Measured
+  // with GET and wrk on the same 2 cores: 2, 4 and 6 loops gave 0.51, 0.56-0.57 and 0.61-0.69
+  // of nginx's requests/s (docs/benchmarks.md).
+  static size_t LoopCount(const ServerConfig& c) {
+    return c.threads > 0 ? static_cast<size_t>(c.threads) : 2 * std::max(1u, std::thread::hardware_concurrency()) + 2;
+  }
   static size_t ChangeThreads(const ServerConfig& c) { return c.change_threads > 0 ? static_cast<size_t>(c.change_threads) : 32; }
+  // Concurrency hint 1: each loop is run by one thread (other threads may still post to it).
+  static std::vector<std::unique_ptr<asio::io_context>> MakeLoops(size_t n) {
+    std::vector<std::unique_ptr<asio::io_context>> v;
+    for (size_t i = 0; i < n; ++i) v.push_back(std::make_unique<asio::io_context>(1));
+    return v;
+  }
+  using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
+  // A loop with no connection yet must not return from run(): each is held until the stop drains.
+  static std::vector<Guard> KeepRunning(const std::vector<std::unique_ptr<asio::io_context>>& loops) {
+    std::vector<Guard> v;
+    for (auto& l : loops) v.push_back(asio::make_work_guard(*l));
+    return v;
+  }
 
+  // Connections are dealt to the loops in turn; the acceptor itself lives on the first.
   void Accept() {
-    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    auto& loop = *loops[next_loop++ % loops.size()];
+    acceptor.async_accept(loop.get_executor(), [this](beast::error_code ec, tcp::socket socket) {
       if (ec) {
         if (!acceptor.is_open()) return;  // stopped
         log.Warn("accept failed", {{"error", ec.message()}});
@@ -228,15 +291,19 @@ struct Server::Impl {
       acceptor.close(ec);
       signals.cancel(ec);
       grace.expires_after(config.shutdown_grace);
-      // Once every connection is closed, nothing is left for the threads to do and Run returns.
+      // Once every connection is closed, nothing is left for the loops to do and Run returns.
       auto sessions = registry.BeginStop([this] {
-        asio::post(acceptor.get_executor(), [this] { grace.cancel(); });
+        asio::post(acceptor.get_executor(), [this] {
+          grace.cancel();
+          keep.clear();
+        });
       });
       for (auto& s : sessions) s->CloseIfIdle();
       grace.async_wait([this](beast::error_code wec) {
         if (wec) return;
         log.Warn("shutdown grace period over; closing remaining connections");
-        ioc.stop();
+        keep.clear();
+        for (auto& l : loops) l->stop();
       });
     });
   }
@@ -244,12 +311,14 @@ struct Server::Impl {
   ServerConfig config;
   Dispatcher& dispatcher;
   Logger& log;
-  asio::io_context ioc;
+  std::vector<std::unique_ptr<asio::io_context>> loops;
+  std::vector<Guard> keep;
   asio::thread_pool changes;  // runs requests that change the register (see Session::OnRead)
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer grace;
   SessionRegistry registry;
+  size_t next_loop = 0;
   bool stopping = false;
 };
 
@@ -295,14 +364,9 @@ void Server::Run() {
     impl_->BeginStop();
   });
   impl_->Accept();
-  // I/O and reads run on these threads, one per core: reads wait for the database only briefly,
-  // and more threads than cores would contend for the reactor (measured: p99 5x worse with 32).
-  // Changes wait for their group commit on the change pool instead.
-  int n = impl_->config.threads > 0 ? impl_->config.threads
-                                    : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
-  for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
-  impl_->ioc.run();
+  for (size_t i = 1; i < impl_->loops.size(); ++i) threads.emplace_back([this, i] { impl_->loops[i]->run(); });
+  impl_->loops.front()->run();
   for (auto& t : threads) t.join();
   impl_->changes.join();
   impl_->log.Info("stopped");

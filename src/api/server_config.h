@@ -16,7 +16,7 @@ namespace aims::api {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;                    // 0: any free port (tests); the chosen one is logged
-  int threads = 0;                         // I/O and read threads; 0: one per core, at least 2
+  int threads = 0;                         // I/O and read threads; 0: 2 per core + 2
   int change_threads = 0;                  // threads for requests that change data (they wait for
                                            // their group commit); 0: 32
   size_t body_limit = size_t{1} << 20;     // JSON bodies

@@ -61,7 +61,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   CLI::App* serve = app.add_subcommand("serve", "Serve the web application and JSON API");
   serve->add_option("--listen", args->listen, "HOST:PORT to listen on (env AIMS_LISTEN; default 127.0.0.1:8080; port 0 picks one)");
   serve->add_option("--config", args->config_file, "TOML settings file (env AIMS_CONFIG)");
-  serve->add_option("--threads", args->threads, "worker threads (env AIMS_THREADS; default one per core)");
+  serve->add_option("--threads", args->threads, "I/O and read threads, one event loop each (env AIMS_THREADS; default 2 per core + 2)");
   serve->add_flag("--quiet", args->quiet, "no log line per request");
   serve->add_flag("--secure-cookies", args->secure_cookies, "mark cookies Secure (when served behind TLS)");
   serve->callback([&ctx, &outcome, args] {

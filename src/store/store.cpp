@@ -21,6 +21,12 @@ base::Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path,
 }
 
 base::Status Store::Run(bool write, const std::function<base::Status(Tx&)>& body) {
+  // A read inside a read transaction the caller already holds shares its snapshot (the server
+  // checks a request's token and runs its handler in one; see api::Dispatcher::Authenticate).
+  if (!write && conn_->InTransaction()) {
+    Tx tx(*conn_);
+    return body(tx);
+  }
   AIMS_TRY(write ? conn_->BeginWrite() : conn_->BeginRead());
   Tx tx(*conn_);
   base::Status s = body(tx);

@@ -57,6 +57,7 @@ class Store {
   // it returns OK, rolls back otherwise. Returns body's status or the commit's failure.
   base::Status Write(const std::function<base::Status(Tx&)>& body);
   // Runs `body` in a read transaction: a consistent snapshot.
+  // Inside a read transaction the caller holds on the connection, runs in that one.
   base::Status Read(const std::function<base::Status(Tx&)>& body);
 
   // Bulk loading into an empty database (aims import): while on, commits use a rollback journal

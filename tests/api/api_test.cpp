@@ -542,6 +542,30 @@ TEST(ApiServer, DemoSignInsWorkForEveryRole) {
 }
 
 // SIGTERM while a request is still arriving: the request is answered, then the server exits 0.
+// Every I/O thread keeps the tokens it checked, and runs a read in the transaction of that check.
+// A revocation by another process (the CLI) must still take effect on the very next request,
+// whichever thread answers it (each request below is a new connection, dealt to the threads in turn).
+TEST(ApiServer, ATokenRevokedByAnotherProcessIsRefusedAtOnceOnEveryThread) {
+  TempDir dir;
+  std::string data = dir.Sub("data");
+  ASSERT_EQ(RunAims({"--data", data, "init", "--org", "Org"}).exit_code, 0);
+  ASSERT_EQ(RunAims({"--data", data, "user", "add", "--email", "a@example.org", "--role", "admin"},
+                    "correct horse battery staple\n", kFastHash).exit_code, 0);
+  std::string first = TokenIn(RunAims({"--data", data, "token", "create", "--user", "a@example.org"}, "", kFastHash).out);
+  std::string second = TokenIn(RunAims({"--data", data, "token", "create", "--user", "a@example.org"}, "", kFastHash).out);
+  ASSERT_FALSE(first.empty());
+  ASSERT_FALSE(second.empty());
+  ServerProcess server(data, {"--quiet"}, kFastHash);  // two I/O threads
+  auto get = [&](const std::string& token) {
+    return server.client().Send("GET", "/api/v1/systems", "", {{"Authorization", "Bearer " + token}}).status;
+  };
+  for (int i = 0; i < 9; ++i) ASSERT_EQ(get(first), 200);  // every thread has it cached
+  auto revoked = RunAims({"--data", data, "token", "revoke", "1"});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  for (int i = 0; i < 9; ++i) EXPECT_EQ(get(first), 401) << "request " << i;
+  for (int i = 0; i < 9; ++i) EXPECT_EQ(get(second), 200) << "request " << i;
+}
+
 TEST(ApiServer, StopsGracefullyFinishingRequestsInFlight) {
   TempDir dir;
   std::string data = dir.Sub("data");

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "api/metrics.h"
 #include "api/router.h"
@@ -29,6 +31,46 @@ TEST(Router, MatchesPatternsAndReportsAllowedMethods) {
   m = router.Find(http::verb::delete_, "/api/v1/systems/3");
   EXPECT_EQ(m.route, nullptr);
   EXPECT_EQ(m.allowed.size(), 2u);
+}
+
+// Routes are indexed by length and literal prefix; a capture early in a pattern puts it in the
+// per-length list. Whatever list a route sits in, the first matching route in table order wins
+// and the allowed methods gather from both.
+TEST(Router, TableOrderWinsAcrossTheIndexes) {
+  Router router;
+  std::string last;
+  auto named = [&last](std::string name) {
+    return [&last, name](RequestContext&) -> base::Result<Response> {
+      last = name;
+      return MakeResponse(http::status::ok, "", "text/plain");
+    };
+  };
+  router.Add({http::verb::get, "/{kind}/x/y", Access::Public(), {}, named("generic first")});
+  router.Add({http::verb::get, "/a/x/y", Access::Public(), {}, named("literal")});
+  router.Add({http::verb::get, "/a/b/{id}/d", Access::Public(), {}, named("literal prefix")});
+  router.Add({http::verb::post, "/a/{id}/c/d", Access::Public(), {}, named("generic later")});
+  router.Add({http::verb::get, "/", Access::Public(), {}, named("root")});
+
+  auto m = router.Find(http::verb::get, "/a/x/y");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/{kind}/x/y");
+  EXPECT_EQ(m.name, "GET /{kind}/x/y");
+  EXPECT_EQ(m.params.at("kind"), "a");
+  m = router.Find(http::verb::get, "/a/b/7/d");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/a/b/{id}/d");
+  m = router.Find(http::verb::post, "/a/b/c/d");  // both lists hold a candidate; only one has POST
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/a/{id}/c/d");
+  EXPECT_EQ(m.params.at("id"), "b");
+  m = router.Find(http::verb::delete_, "/a/b/c/d");
+  EXPECT_EQ(m.route, nullptr);
+  EXPECT_EQ(m.allowed.size(), 2u);  // GET from the prefix index, POST from the per-length list
+  m = router.Find(http::verb::get, "/");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/");
+  EXPECT_EQ(router.Find(http::verb::get, "/b/x/z").route, nullptr);
+  EXPECT_EQ(router.Find(http::verb::get, "/a/b/c/d/e/f/g/h").route, nullptr);
 }
 
 TEST(Router, ParsesQueriesAndFlagsBadEncoding) {
@@ -87,6 +129,27 @@ TEST(Metrics, CountsAndCumulativeBucketsInPrometheusText) {
   EXPECT_NE(text.find("aims_http_request_duration_seconds_bucket{route=\"GET /x\",status=\"404\",le=\"2.5\"} 0\n"),
             std::string::npos) << text;
   EXPECT_NE(text.find("aims_http_request_duration_seconds_count{route=\"GET /x\",status=\"404\"} 1\n"), std::string::npos);
+}
+
+// Each thread counts in its own shard; the text sums them.
+TEST(Metrics, SumsWhatEveryThreadObserved) {
+  Metrics m;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&m] {
+      for (int i = 0; i < 1000; ++i) m.Observe("GET /y", 200, 0.002);
+      m.ConnectionOpened();
+    });
+  }
+  for (auto& t : threads) t.join();
+  m.ConnectionClosed();
+  std::string text = m.Render();
+  EXPECT_NE(text.find("aims_http_requests_total{route=\"GET /y\",status=\"200\"} 4000\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("aims_http_request_duration_seconds_bucket{route=\"GET /y\",status=\"200\",le=\"0.0025\"} 4000\n"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("aims_http_open_connections 3\n"), std::string::npos) << text;
+  Metrics other;  // a second instance on the same threads starts from nothing
+  EXPECT_EQ(other.Render().find("GET /y"), std::string::npos);
 }
 
 }  // namespace
