@@ -2,7 +2,7 @@
 # arrays, reachable through `std::span<const EmbeddedFile> <namespace>::Files()` declared in
 # base/embedded_file.h. Re-run whenever an embedded file changes.
 function(aims_embed_files target ns)
-  set(out "${CMAKE_CURRENT_BINARY_DIR}/${target}_embedded.cpp")
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/${target}_${ns}_embedded.cpp")  # one per namespace: a target may embed several sets
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${ns} -DBASE=${CMAKE_SOURCE_DIR}

@@ -9,6 +9,8 @@
 #include "io/aiact_json.h"
 #include "service/aiact_service.h"
 #include "service/assessments.h"
+#include "service/risk_library.h"
+#include "io/risk_library_json.h"
 
 namespace aims::api {
 
@@ -189,6 +191,29 @@ base::Result<Response> ClassifySystem(RequestContext& ctx) {
   return JsonResponse(out.unchanged ? http::status::ok : http::status::created, std::move(body));
 }
 
+base::Result<Response> GetRiskLibrary(RequestContext&) {
+  AIMS_ASSIGN_OR_RETURN(auto library, service::SeedRisks());
+  return JsonResponse(http::status::ok, io::RiskLibraryJson(*library) + "\n");
+}
+
+// A risk from a seed risk; the body (optional) holds the risk's own values, which win.
+base::Result<Response> CreateRiskFromLibrary(RequestContext& ctx) {
+  std::string_view body = ctx.request.body();
+  if (!body.empty()) {
+    if (auto s = BodyIsJson(ctx); !s.ok()) return BodyProblem(s, ctx);
+  }
+  domain::Risk start;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(start, service::RiskFromLibrary(tx, ctx.params.at("id")));
+    return base::Status::OK();
+  }));
+  base::Result<domain::Risk> risk = CreateFromJson<domain::Risk>(ctx, body.empty() ? "{}" : body, std::move(start));
+  if (!risk.ok()) return BodyProblem(risk.status(), ctx);
+  Response res = RecordResponse(http::status::created, *risk);
+  res.set(http::field::location, "/api/v1/risks/" + std::to_string(risk->meta.id));
+  return res;
+}
+
 }  // namespace
 
 void AddAssessmentRoutes(Router& router) {
@@ -211,6 +236,16 @@ void AddAssessmentRoutes(Router& router) {
               {"Change the risk methodology (fields not given are kept); re-scores every risk in the same transaction",
                "risk_methodologies", "risk_methodology_input", "methodology_view", false, true, 200, {}},
               PutMethodology});
+  router.Add({http::verb::get, "/api/v1/risk-library", read,
+              {"The seed risks (bias, unexplainable decisions, over-reliance, ...) a new risk can start from",
+               "risks", "", "risk_library", false, false, 200, {}},
+              GetRiskLibrary});
+  domain::WriteAccess rw = domain::WriteAccessFor(domain::EntityKind::kRisk);
+  router.Add({http::verb::post, "/api/v1/risk-library/{id}/risks", Access::Needs(rw.any, rw.own),
+              {"Create a risk from a seed risk: its title, description, Annex C source and objectives, suggested "
+               "scores and plan, linked to the controls that meet its Annex A references; the body's fields win",
+               "risks", "risk_input", "risk", false, true, 201, {}},
+              CreateRiskFromLibrary});
   router.Add({http::verb::post, "/api/v1/risks/{id}/accept", Access::Needs(Permission::kApprove),
               {"Accept a risk's residual level, as an approver who is not its owner", "risks", "acceptance", "risk",
                false, true, 200, {}},

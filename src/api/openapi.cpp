@@ -202,6 +202,32 @@ json::object FixedSchemas() {
                      {"required", json::array{"note"}},
                      {"properties", {{"note", {{"type", "string"}, {"description", "why the residual risk is acceptable"}}}}},
                      {"additionalProperties", false}};
+  json::object str = {{"type", "string"}};
+  json::object strings = {{"type", "array"}, {"items", str}};
+  s["risk_library"] = {
+      {"type", "object"},
+      {"description", "the seed risks a new risk can start from (catalogs/library/ai-risks.yaml)"},
+      {"properties",
+       {{"id", str},
+        {"revision", {{"type", "integer"}}},
+        {"title", str},
+        {"source", str},
+        {"licence", str},
+        {"items",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"id", str},
+              {"title", str},
+              {"description", str},
+              {"source", {{"type", "string"}, {"description", "ISO/IEC 42001 Annex C risk source, e.g. iso42001:C.3.4"}}},
+              {"objectives", strings},
+              {"controls", {{"type", "array"}, {"items", str}, {"description", "Annex A controls that usually treat it"}}},
+              {"likelihood", {{"type", "integer"}}},
+              {"impact", {{"type", "integer"}}},
+              {"treatment", str},
+              {"treatment_plan", str}}}}}}}}}};
   s["uploaded_file"] = {{"type", "object"},
                         {"properties", {{"sha256", {{"type", "string"}}}, {"size_bytes", {{"type", "integer"}}}}}};
   s["login"] = {{"type", "object"},

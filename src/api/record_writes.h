@@ -128,8 +128,7 @@ base::Status CheckOwnership(const RequestContext& ctx, const T& record, store::T
 // Creates a record from the field values in `json`. Errors of the body name the field as a
 // JSON pointer ("/name").
 template <class T>
-base::Result<T> CreateFromJson(RequestContext& ctx, std::string_view json) {
-  T record;
+base::Result<T> CreateFromJson(RequestContext& ctx, std::string_view json, T record = T{}) {
   AIMS_TRY(io::ReadRecordChanges(json, &record));
   if constexpr (internal::kManagedFromCreation<T>) internal::KeepManagedFields(T{}, &record);
   if constexpr (requires { record.drafted_by; }) record.drafted_by = ctx.principal->person;

@@ -13,6 +13,8 @@
 #include "io/aiact_json.h"
 #include "service/aiact_service.h"
 #include "service/assessments.h"
+#include "service/risk_library.h"
+#include "io/risk_library_json.h"
 #include "web/impact_document.h"
 
 namespace aims::cli {
@@ -229,7 +231,36 @@ void AddAiActCommands(CLI::App& app, CliContext& ctx, Outcome& outcome) {
 
 }  // namespace
 
+base::Status StartFrom(store::Tx& tx, const std::string& from_library, domain::Risk* risk) {
+  AIMS_ASSIGN_OR_RETURN(*risk, service::RiskFromLibrary(tx, from_library));
+  return base::Status::OK();
+}
+
+namespace {
+
+base::Status PrintRiskLibrary(CliContext& ctx) {
+  AIMS_ASSIGN_OR_RETURN(auto library, service::SeedRisks());
+  if (ctx.json) {
+    Print(io::RiskLibraryJson(*library) + "\n");
+    return base::Status::OK();
+  }
+  Table table({"id", "title", "source", "objectives", "L", "I", "treatment", "controls (Annex A)"});
+  for (const auto& t : library->items) {
+    table.AddRow({t.id, t.title, t.source, internal::Join(t.objectives), std::to_string(t.likelihood),
+                  std::to_string(t.impact), std::string(domain::EnumName(t.treatment)), internal::Join(t.controls)});
+  }
+  Print(table.Render());
+  Print(std::to_string(library->items.size()) + " seed risks (" + library->title + ", revision " +
+        std::to_string(library->revision) + "); add one with `aims risk add --from-library ID --systems SYS-n`\n");
+  return base::Status::OK();
+}
+
+}  // namespace
+
 void AddRiskCommands(CLI::App* noun, CliContext& ctx, Outcome& outcome) {
+  CLI::App* library = noun->add_subcommand("library", "The seed risks a new risk can start from (bias, over-reliance, ...)");
+  library->callback([&ctx, &outcome] { outcome.status = PrintRiskLibrary(ctx); });
+
   struct Args {
     std::string id, approver, note;
     int64_t expected = 0;

@@ -53,6 +53,14 @@ base::Status BeforeCreate(store::Tx&, T*) {
   return base::Status::OK();
 }
 
+// The record `add` starts from: a blank one, or for a risk the seed risk named by
+// --from-library (`aims risk library` lists them); the command's own options apply on top.
+base::Status StartFrom(store::Tx& tx, const std::string& from_library, domain::Risk* risk);
+template <class T>
+base::Status StartFrom(store::Tx&, const std::string&, T*) {
+  return base::Status::OK();
+}
+
 // Resolves an id argument (display id or natural key) in a read transaction.
 base::Result<domain::Id> ResolveArg(service::Workspace& ws, domain::EntityKind kind,
                                     const std::string& token);
@@ -118,13 +126,19 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
 
   if (spec.add) {
     auto values = std::make_shared<FieldValues>();
+    auto from_library = std::make_shared<std::string>();
     CLI::App* add = noun->add_subcommand("add", "Add " + domain::WithArticle(info.noun));
     internal::AddFieldOptions<T>(add, values.get(), false);
-    add->callback([&ctx, &outcome, values] {
+    if constexpr (std::is_same_v<T, domain::Risk>) {
+      add->add_option("--from-library", *from_library,
+                      "start from a seed risk (see `aims risk library`); other options override its values");
+    }
+    add->callback([&ctx, &outcome, values, from_library] {
       outcome.status = [&]() -> base::Status {
         AIMS_ASSIGN_OR_RETURN(auto ws, ctx.Open());
         T record;
         AIMS_TRY(ws->Mutate([&](service::Mutation& m) -> base::Status {
+          if (!from_library->empty()) AIMS_TRY(StartFrom(m.tx(), *from_library, &record));
           AIMS_TRY(AssignFields(m.tx(), *values, &record));
           AIMS_TRY(BeforeCreate(m.tx(), &record));
           return m.Create(record).status();

@@ -47,7 +47,7 @@ struct Risk {
   int64_t residual_likelihood = 0;  // 0: not assessed yet
   int64_t residual_impact = 0;
   std::optional<base::Date> treatment_due;
-  std::vector<std::string> objectives;  // catalog refs, e.g. "iso42001:C.2.4"
+  std::vector<std::string> objectives;  // catalog refs, e.g. "iso42001:C.2.5"
   std::optional<Id> accepted_by;        // set only by an approver's acceptance (service)
   std::optional<base::Date> accepted_on;
   std::string acceptance_note;
@@ -73,7 +73,7 @@ struct Risk {
     v(Int("residual_impact").Listed().Range(0, 5).Since(2).Help("impact after treatment; 0 = not assessed yet"),
       residual_impact);
     v(DateField("treatment_due").Listed().Since(2).Help("when the treatment plan is due"), treatment_due);
-    v(TextList("objectives").Since(2).Help("AI objectives at stake, e.g. iso42001:C.2.4 (fairness)"),
+    v(TextList("objectives").Since(2).Help("AI objectives at stake, e.g. iso42001:C.2.5 (fairness)"),
       objectives);
     v(Ref("accepted_by", EntityKind::kPerson).Managed().Since(2)
           .Help("approver who accepted the residual risk"),

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/embedded_file.h"
+#include "io/yaml_reader.h"
 
 namespace aims_builtin_aiact_rules {
 std::span<const aims::base::EmbeddedFile> Files();
@@ -17,80 +18,13 @@ namespace aims::io {
 namespace {
 
 using base::Status;
+using internal::YamlReader;
 using domain::AiActListEntry;
 using domain::AiActRules;
 
 constexpr size_t kMaxRulesBytes = 1 << 20;
 
-// Reads values with file:line context (yaml-cpp lines are 0-based); each method returns the
-// first error.
-class Reader {
- public:
-  explicit Reader(std::string_view file) : file_(file) {}
-
-  Status Error(const YAML::Node& node, std::string_view field, std::string_view msg) const {
-    std::string where(file_);
-    if (node.IsDefined() && node.Mark().line >= 0) where += ":" + std::to_string(node.Mark().line + 1);
-    if (!field.empty()) where += ": " + std::string(field);
-    return Status::InvalidArgument(msg, where);
-  }
-
-  Status CheckKeys(const YAML::Node& map, std::string_view what, const std::set<std::string>& allowed) const {
-    if (!map.IsMap()) return Error(map, "", std::string(what) + " must be a mapping");
-    for (const auto& kv : map) {
-      if (!kv.first.IsScalar() || !allowed.count(kv.first.Scalar())) {
-        return Error(kv.first, kv.first.IsScalar() ? kv.first.Scalar() : "", "unknown field in " + std::string(what));
-      }
-    }
-    return Status::OK();
-  }
-
-  Status Text(const YAML::Node& map, const char* field, bool required, std::string* out) const {
-    YAML::Node v = map[field];
-    if (!v.IsDefined() || v.IsNull()) {
-      return required ? Error(map, field, "required field is missing") : Status::OK();
-    }
-    if (!v.IsScalar()) return Error(v, field, "must be a single value");
-    *out = v.Scalar();
-    if (required && out->empty()) return Error(v, field, "required field is empty");
-    return Status::OK();
-  }
-
-  Status TextList(const YAML::Node& map, const char* field, std::vector<std::string>* out) const {
-    YAML::Node v = map[field];
-    if (!v.IsDefined() || v.IsNull()) return Status::OK();
-    if (!v.IsSequence() || v.size() == 0) return Error(v, field, "must be a non-empty list");
-    for (const auto& item : v) {
-      if (!item.IsScalar() || item.Scalar().empty()) return Error(item, field, "each entry must be a value");
-      out->push_back(item.Scalar());
-    }
-    return Status::OK();
-  }
-
-  Status Flag(const YAML::Node& map, const char* field, bool* out) const {
-    std::string text;
-    AIMS_TRY(Text(map, field, false, &text));
-    if (text.empty()) return Status::OK();
-    if (text != "true") return Error(map[field], field, "must be true (leave it out for false)");
-    *out = true;
-    return Status::OK();
-  }
-
-  Status Integer(const YAML::Node& map, const char* field, int64_t* out) const {
-    std::string text;
-    AIMS_TRY(Text(map, field, true, &text));
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
-    if (ec != std::errc() || ptr != text.data() + text.size() || *out < 1) {
-      return Error(map[field], field, "must be a whole number from 1");
-    }
-    return Status::OK();
-  }
-
- private:
-  std::string_view file_;
-};
-
-Status ReadTexts(const Reader& r, const YAML::Node& root, AiActRules* rules) {
+Status ReadTexts(const YamlReader& r, const YAML::Node& root, AiActRules* rules) {
   YAML::Node texts = root["texts"];
   if (!texts.IsSequence() || texts.size() == 0) return r.Error(root, "texts", "needs a non-empty list of texts");
   for (const auto& node : texts) {
@@ -117,7 +51,7 @@ Status ReadTexts(const Reader& r, const YAML::Node& root, AiActRules* rules) {
 }
 
 // Checks that `texts` names known texts and that `applies_from` is a date of each text in it.
-Status CheckTextsAndDate(const Reader& r, const YAML::Node& node, const AiActRules& rules,
+Status CheckTextsAndDate(const YamlReader& r, const YAML::Node& node, const AiActRules& rules,
                          const std::vector<std::string>& texts, const std::string& applies_from) {
   for (const auto& t : texts) {
     if (!rules.FindText(t)) return r.Error(node["texts"], "texts", "unknown text \"" + t + "\"");
@@ -134,7 +68,7 @@ Status CheckTextsAndDate(const Reader& r, const YAML::Node& node, const AiActRul
 }
 
 // A list of entries keyed by `id_key` ("id" or "point"); prohibitions also have dates and texts.
-Status ReadList(const Reader& r, const YAML::Node& root, const char* field, const char* id_key,
+Status ReadList(const YamlReader& r, const YAML::Node& root, const char* field, const char* id_key,
                 bool dated, const AiActRules& rules, std::vector<AiActListEntry>* out) {
   YAML::Node list = root[field];
   if (!list.IsSequence() || list.size() == 0) return r.Error(root, field, "needs a non-empty list");
@@ -161,7 +95,7 @@ Status ReadList(const Reader& r, const YAML::Node& root, const char* field, cons
   return Status::OK();
 }
 
-Status CheckNames(const Reader& r, const YAML::Node& node, const char* field,
+Status CheckNames(const YamlReader& r, const YAML::Node& node, const char* field,
                   const std::vector<std::string>& names, const std::vector<AiActListEntry>& list, bool areas) {
   for (const auto& n : names) {
     bool found = false;
@@ -171,7 +105,7 @@ Status CheckNames(const Reader& r, const YAML::Node& node, const char* field,
   return Status::OK();
 }
 
-Status ReadCondition(const Reader& r, const YAML::Node& node, const AiActRules& rules, domain::AiActCondition* c) {
+Status ReadCondition(const YamlReader& r, const YAML::Node& node, const AiActRules& rules, domain::AiActCondition* c) {
   AIMS_TRY(r.CheckKeys(node, "a condition",
                        {"always", "high_risk", "annex_iii_areas", "annex_iii_except_areas", "annex_iii_points",
                         "derogated", "transparency", "gpai", "unless_open_source", "public_body", "fria"}));
@@ -203,7 +137,7 @@ Status ReadCondition(const Reader& r, const YAML::Node& node, const AiActRules& 
   return Status::OK();
 }
 
-Status ReadObligations(const Reader& r, const YAML::Node& root, AiActRules* rules) {
+Status ReadObligations(const YamlReader& r, const YAML::Node& root, AiActRules* rules) {
   YAML::Node list = root["obligations"];
   if (!list.IsSequence() || list.size() == 0) return r.Error(root, "obligations", "needs a non-empty list");
   std::set<std::pair<std::string, std::string>> ids;  // (text, id): an id may recur in disjoint texts
@@ -242,7 +176,7 @@ Status ReadObligations(const Reader& r, const YAML::Node& root, AiActRules* rule
   return Status::OK();
 }
 
-Status ReadFria(const Reader& r, const YAML::Node& root, AiActRules* rules) {
+Status ReadFria(const YamlReader& r, const YAML::Node& root, AiActRules* rules) {
   YAML::Node node = root["fria"];
   if (!node.IsDefined()) return r.Error(root, "fria", "required field is missing");
   AIMS_TRY(r.CheckKeys(node, "fria", {"article", "public_deployer_except_areas", "any_deployer_points"}));
@@ -254,7 +188,7 @@ Status ReadFria(const Reader& r, const YAML::Node& root, AiActRules* rules) {
   return CheckNames(r, node, "any_deployer_points", rules->fria.any_deployer_points, rules->annex_iii, false);
 }
 
-Status ReadHeader(const Reader& r, const YAML::Node& root, AiActRules* rules) {
+Status ReadHeader(const YamlReader& r, const YAML::Node& root, AiActRules* rules) {
   AIMS_TRY(r.Text(root, "format", true, &rules->format));
   if (rules->format != domain::kAiActRulesFormat) {
     return r.Error(root["format"], "format", "must be " + std::string(domain::kAiActRulesFormat));
@@ -273,7 +207,7 @@ Status ReadHeader(const Reader& r, const YAML::Node& root, AiActRules* rules) {
   return Status::OK();
 }
 
-base::Result<AiActRules> ParseRoot(const Reader& r, const YAML::Node& root) {
+base::Result<AiActRules> ParseRoot(const YamlReader& r, const YAML::Node& root) {
   AIMS_TRY(r.CheckKeys(root, "an AI Act rule file",
                        {"format", "id", "revision", "title", "source", "licence", "default_text", "texts",
                         "gpai_systemic_threshold_flop", "scope_exclusions", "prohibitions", "annex_iii",
@@ -303,7 +237,7 @@ const aims::base::EmbeddedFile& BuiltinFile() {
 }  // namespace
 
 base::Result<AiActRules> ParseAiActRules(std::string_view text, std::string_view file_name) {
-  Reader r(file_name);
+  YamlReader r(file_name);
   if (text.size() > kMaxRulesBytes) {
     return Status::InvalidArgument("larger than " + std::to_string(kMaxRulesBytes) + " bytes", file_name);
   }

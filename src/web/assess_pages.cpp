@@ -10,6 +10,7 @@
 #include "io/aiact_rules_parser.h"
 #include "service/aiact_service.h"
 #include "service/assessments.h"
+#include "service/risk_library.h"
 #include "web/impact_document.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
@@ -315,6 +316,42 @@ base::Result<api::Response> ClassifySubmit(api::RequestContext& ctx) {
   return Redirect(RecordPath(EntityKind::kAiSystem, system.meta.id) + "#aiact");
 }
 
+// The seed risks, each with a link that opens the new-risk form filled from it (?system= is
+// passed on, so a system's page can start a risk that belongs to it).
+base::Result<api::Response> RiskLibraryPage(api::RequestContext& ctx) {
+  AIMS_ASSIGN_OR_RETURN(auto library, service::SeedRisks());
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+  };
+  std::string system_query;
+  if (auto system = ctx.Query("system")) system_query = "&system=" + api::PercentEncode(*system);
+  Data d;
+  d.set("title", library->title);
+  d.set("revision", std::to_string(library->revision));
+  d.set("source", library->source);
+  d.set("can_create", domain::MayCreate(ctx.principal->permissions, domain::EntityKind::kRisk));
+  DataList items;
+  for (const auto& t : library->items) {
+    Data item;
+    item.set("id", t.id);
+    item.set("title", t.title);
+    item.set("description", t.description);
+    item.set("source", t.source);
+    item.set("objectives", join(t.objectives));
+    item.set("controls", join(t.controls));
+    item.set("likelihood", std::to_string(t.likelihood));
+    item.set("impact", std::to_string(t.impact));
+    item.set("treatment", std::string(domain::EnumName(t.treatment)));
+    item.set("treatment_plan", t.treatment_plan);
+    item.set("system_query", system_query);
+    items.push_back(std::move(item));
+  }
+  d.set("items", items);
+  return Page(ctx, {"Seed risk library", "Risks"}, Render("risk_library", d));
+}
+
 }  // namespace
 
 std::string AssessPanel(api::RequestContext& ctx, const domain::Risk& risk) {
@@ -465,6 +502,7 @@ void AddAssessPages(api::Router& router) {
   page(api::http::verb::post, "/impact_assessments/{id}/revise", api::Access::Needs(w.any, w.own), ReviseSubmit);
   page(api::http::verb::get, "/impact_assessments/{id}/document", api::Access::Needs(Permission::kRegisterRead), DocumentPage);
   page(api::http::verb::get, "/risk-methodology", api::Access::Needs(Permission::kRegisterRead), MethodologyPage);
+  page(api::http::verb::get, "/risk-library", api::Access::Needs(Permission::kRegisterRead), RiskLibraryPage);
   page(api::http::verb::post, "/risk-methodology", api::Access::Needs(Permission::kRiskWrite), MethodologySubmit);
 }
 

@@ -7,6 +7,7 @@
 #include "api/record_writes.h"
 #include "base/clock.h"
 #include "io/register_json_reader.h"
+#include "service/risk_library.h"
 #include "web/assess_pages.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
@@ -134,6 +135,7 @@ base::Result<api::Response> ListPage(api::RequestContext& ctx) {
   d.set("filtered", filtered);
   if (!sort.empty()) d.set("sort", sort);
   d.set("can_create", CanWrite<T>(ctx) && T::kKind != domain::EntityKind::kSoaEntry);
+  if (T::kKind == domain::EntityKind::kRisk) d.set("library_href", std::string("/risk-library"));
   if (!query.search.empty()) {
     d.set("summary", std::to_string(records.size()) + (next ? "+" : "") + (records.size() == 1 && !next ? " record matches" : " records match"));
   } else {
@@ -401,6 +403,19 @@ api::Response FormPage(api::RequestContext& ctx, const T& record, const std::map
 template <class T>
 base::Result<api::Response> NewPage(api::RequestContext& ctx) {
   T record;
+  if constexpr (std::is_same_v<T, domain::Risk>) {
+    // /risks/new?template=bias: the form starts filled from that seed risk (/risk-library);
+    // ?system=SYS-3 links the system it is for.
+    if (auto seed = ctx.Query("template")) {
+      AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+        AIMS_ASSIGN_OR_RETURN(record, service::RiskFromLibrary(tx, *seed));
+        return base::Status::OK();
+      }));
+    }
+    if (auto system = ctx.Query("system")) {
+      if (auto id = domain::ParseDisplayId(domain::EntityKind::kAiSystem, *system)) record.systems.push_back(*id);
+    }
+  }
   if constexpr (requires { record.owner; }) record.owner = ctx.principal->person;
   // A link from a record's page may name the record the new one belongs to:
   // /impacts/new?assessment=3 starts with that reference chosen.

@@ -448,6 +448,48 @@ TEST_F(ApiTest, AcceptingARiskAboveAppetiteTakesAnApproverWhoIsNotItsOwner) {
   EXPECT_EQ(accepted.Header("ETag"), "\"2\"");
 }
 
+TEST_F(ApiTest, ARiskStartsFromASeedOfTheLibrary) {
+  auto library = As("viewer", "GET", "/api/v1/risk-library");
+  ASSERT_EQ(library.status, 200) << library.body;
+  auto library_json = Json(library);
+  const auto& items = library_json.at("items").as_array();
+  ASSERT_GE(items.size(), 8u);
+  EXPECT_EQ(items[0].at("id").as_string(), "bias");
+  EXPECT_EQ(items[0].at("source").as_string(), "iso42001:C.3.4");
+
+  auto control = As("admin", "POST", "/api/v1/controls",
+                    R"({"code": "CTL-OVERSIGHT", "title": "Reviewer training", "requirements": ["iso42001:A.4.6"]})");
+  ASSERT_EQ(control.status, 201) << control.body;
+  int64_t control_id = Json(control).at("id").as_int64();
+  EXPECT_EQ(As("viewer", "POST", "/api/v1/risk-library/over-reliance/risks", "{}",
+               {{"Content-Type", "application/json"}}).status, 403);
+  int64_t ledger_before = Json(As("admin", "GET", "/api/v1/ledger/head")).at("size").as_int64();
+  auto unknown = As("admin", "POST", "/api/v1/risk-library/asteroids/risks", "{}", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_NE(unknown.body.find("over-reliance"), std::string::npos) << unknown.body;
+  auto bad = As("admin", "POST", "/api/v1/risk-library/over-reliance/risks", R"({"likelihood": "often"})",
+                {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Json(As("admin", "GET", "/api/v1/ledger/head")).at("size").as_int64(), ledger_before);
+
+  auto created = As("admin", "POST", "/api/v1/risk-library/over-reliance/risks", R"({"impact": 5, "owner": 1})",
+                    {{"Content-Type", "application/json"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto risk = Json(created);
+  EXPECT_EQ(risk.at("title").as_string(), "Over-reliance on automation (automation bias)");
+  EXPECT_EQ(risk.at("source").as_string(), "iso42001:C.3.3");
+  EXPECT_EQ(risk.at("likelihood").as_int64(), 4);  // the seed's suggestion
+  EXPECT_EQ(risk.at("impact").as_int64(), 5);      // the body's value wins
+  EXPECT_EQ(risk.at("treatment").as_string(), "modify");
+  // Linked: the new control, and the Annex A controls the register was initialised with.
+  const auto& linked = risk.at("controls").as_array();
+  EXPECT_NE(std::find(linked.begin(), linked.end(), json::value(control_id)), linked.end()) << created.body;
+  EXPECT_EQ(linked.size(), 5u) << created.body;  // the seed names A.9.2, A.9.3, A.4.6, A.6.2.6
+  EXPECT_EQ(created.Header("Location"), "/api/v1/risks/" + std::to_string(risk.at("id").as_int64()));
+  // The risk is an ordinary one from then on.
+  EXPECT_EQ(As("viewer", "GET", created.Header("Location")).status, 200);
+}
+
 TEST_F(ApiTest, AiActClassificationStatelessAndStoredWithObligations) {
   auto result = As("viewer", "POST", "/api/v1/aiact/classify", R"j({"role": "provider", "annex_iii": "4(a)"})j",
                    {{"Content-Type", "application/json"}});

@@ -136,6 +136,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.locator('#methodology-matrix').waitFor();
     await page.locator('#methodology-form').waitFor();
     await check(t, 'risk-methodology');
+    await visit(page, '/risk-library');
+    await page.locator('#risk-library').waitFor();
+    await check(t, 'risk-library');
+    await visit(page, '/risks/new?template=over-reliance');
+    await page.locator('#record-form').waitFor();
+    await check(t, 'risk-new-from-library');
     // A risk above the appetite, with the approver's acceptance form (the admin owns no risk).
     await visit(page, '/risks/3');
     await page.locator('#risk-assessment').waitFor();

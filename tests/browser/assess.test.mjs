@@ -1,7 +1,7 @@
 // The "Assess" acceptance test: a system owner classifies a CV-screening system (EU AI Act Annex III
 // 4(a)), sees "high" with its obligations, drafts an impact assessment with a harm, and an approver
 // approves it; the owner cannot. An approver accepts a risk above the appetite that they do not own;
-// the risk's owner cannot. The methodology page shows the matrix, and an AIMS manager changes the
+// the risk's owner cannot. A risk owner starts a risk from the seed library. The methodology page shows the matrix, and an AIMS manager changes the
 // appetite and sees the count of risks above it change.
 
 import { describe, it, before, after } from 'node:test';
@@ -318,6 +318,36 @@ describe('assess: classify, impact assessment, risk acceptance, methodology', ()
     assert.equal(post.status(), 403, `an owner's acceptance is refused: ${post.status()}`);
     await visit(page, href);
     assert.equal(await page.locator('#acceptance').count(), 0, 'nothing changed');
+  });
+
+  assessStep('a risk owner starts a bias risk for the system from the seed library', async () => {
+    const page = await as('risk-owner');
+    await visit(page, '/risks');
+    await Promise.all([page.waitForURL('**/risk-library'), page.click('#risk-library-link')]);
+    const seeds = page.locator('#risk-library tbody tr');
+    assert.ok(await seeds.count() >= 8, 'the library lists the seed risks');
+    for (const id of ['bias', 'unexplainable-decisions', 'over-reliance', 'public-impact', 'data-quality',
+      'data-provenance', 'model-security', 'third-party-models']) {
+      await page.locator(`#seed-${id}`).waitFor();
+    }
+    await shot(page, 'risk-library');
+    // Opened from the system: the link carries ?system=, so the new risk belongs to it.
+    await visit(page, `/risk-library?system=SYS-${state.systemId}`);
+    await Promise.all([page.waitForURL('**/risks/new?template=bias**'), page.click('#seed-bias a.button')]);
+    await page.locator('#record-form').waitFor();
+    assert.equal(await page.inputValue('#f-title'), 'Algorithmic bias against a group of people');
+    assert.equal(await page.inputValue('#f-source'), 'iso42001:C.3.4');
+    assert.equal(await page.inputValue('#f-likelihood'), '3');
+    const systems = (await page.locator('#f-systems option:checked').allTextContents()).map((s) => s.trim());
+    assert.ok(systems.some((s) => s.includes(systemName)), `the system is chosen: ${systems.join(', ')}`);
+    await page.fill('#f-likelihood', '4');
+    const res = await submitAndWait(page, '#save');
+    assert.equal(res.status(), 200, `creating the risk: ${await heading(page)}`);
+    assert.equal(await heading(page), 'Algorithmic bias against a group of people');
+    const body = await page.locator('main').innerText();
+    assert.ok(body.includes('iso42001:C.2.5'), 'the fairness objective came with the seed');
+    assert.ok(body.includes(systemName), 'linked to the system');
+    await shot(page, 'risk-from-library');
   });
 
   assessStep('the methodology page shows the matrix; a manager raises the appetite', async () => {

@@ -9,6 +9,7 @@
 #include "service/assessments.h"
 #include "service/catalog_service.h"
 #include "service/ledger_verifier.h"
+#include "service/risk_library.h"
 #include "service/workspace.h"
 #include "support/temp_dir.h"
 
@@ -375,6 +376,48 @@ TEST(ImpactAssessment, ApprovedVersionIsFrozenAndRevisingStartsTheNext) {
     return ApproveImpactAssessment(m, v2.meta.id, v2.meta.version, {f.approver, true}, nullptr);
   }).ok());
   EXPECT_EQ(f.Get<domain::ImpactAssessment>(v1).status, domain::AssessmentStatus::kSuperseded);
+  f.ExpectVerifies();
+}
+
+// A risk from the seed library carries the template's values and links the register's live
+// controls that implement one of the template's Annex A references, and no other control.
+TEST(RiskLibrary, ASeedRiskLinksTheControlsThatMeetItsAnnexAReferences) {
+  Fixture f;
+  domain::Id data_quality = 0, unrelated = 0;
+  ASSERT_TRUE(f.ws->Mutate([&](Mutation& m) -> base::Status {
+    domain::Control a{.code = "CTL-DQ", .title = "Data quality checks"};
+    a.requirements = {"iso27001:A.8.10", "iso42001:A.7.4"};
+    domain::Control b{.code = "CTL-HR", .title = "Screening"};
+    b.requirements = {"iso27001:A.6.1"};
+    AIMS_ASSIGN_OR_RETURN(data_quality, m.Create(a));
+    AIMS_ASSIGN_OR_RETURN(unrelated, m.Create(b));
+    return base::Status::OK();
+  }).ok());
+  domain::Risk risk;
+  ASSERT_TRUE(f.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(risk, RiskFromLibrary(tx, "bias"));
+    return base::Status::OK();
+  }).ok());
+  EXPECT_EQ(risk.title, "Algorithmic bias against a group of people");
+  EXPECT_EQ(risk.source, "iso42001:C.3.4");
+  EXPECT_NE(std::find(risk.objectives.begin(), risk.objectives.end(), "iso42001:C.2.5"), risk.objectives.end());
+  // The register's own CTL-DQ, and the Annex A controls the register was initialised with (one
+  // per seed reference), but not the unrelated control.
+  auto linked = [&](domain::Id id) { return std::find(risk.controls.begin(), risk.controls.end(), id) != risk.controls.end(); };
+  EXPECT_TRUE(linked(data_quality));
+  EXPECT_FALSE(linked(unrelated));
+  auto library = SeedRisks();
+  ASSERT_TRUE(library.ok());
+  EXPECT_EQ(risk.controls.size(), (*library)->Find("bias")->controls.size() + 1);
+  EXPECT_EQ(risk.treatment, domain::RiskTreatment::kModify);
+  risk.systems = {f.system};
+  risk.owner = f.owner;
+  ASSERT_TRUE(f.ws->Mutate([&](Mutation& m) { return m.Create(risk).status(); }).ok());
+
+  base::Status unknown = f.ws->Read([&](store::Tx& tx) { return RiskFromLibrary(tx, "asteroids").status(); });
+  EXPECT_EQ(unknown.code(), base::StatusCode::kNotFound);
+  EXPECT_NE(unknown.ToString().find("over-reliance"), std::string::npos) << unknown.ToString();  // lists the known ones
+  EXPECT_EQ(unknown.where(), "from_library");
   f.ExpectVerifies();
 }
 

@@ -1,0 +1,89 @@
+// A strict reader of values from a YAML mapping (yaml-cpp) for the data files aims ships and
+// reads (EU AI Act rules, the seed-risk library): every error says where, "file:line: field".
+// Internal to io.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace aims::io::internal {
+
+// Reads values with file:line context (yaml-cpp lines are 0-based); each method returns the
+// first error.
+class YamlReader {
+ public:
+  explicit YamlReader(std::string_view file) : file_(file) {}
+
+  base::Status Error(const YAML::Node& node, std::string_view field, std::string_view msg) const {
+    std::string where(file_);
+    if (node.IsDefined() && node.Mark().line >= 0) where += ":" + std::to_string(node.Mark().line + 1);
+    if (!field.empty()) where += ": " + std::string(field);
+    return base::Status::InvalidArgument(msg, where);
+  }
+
+  base::Status CheckKeys(const YAML::Node& map, std::string_view what, const std::set<std::string>& allowed) const {
+    if (!map.IsMap()) return Error(map, "", std::string(what) + " must be a mapping");
+    for (const auto& kv : map) {
+      if (!kv.first.IsScalar() || !allowed.count(kv.first.Scalar())) {
+        return Error(kv.first, kv.first.IsScalar() ? kv.first.Scalar() : "", "unknown field in " + std::string(what));
+      }
+    }
+    return base::Status::OK();
+  }
+
+  base::Status Text(const YAML::Node& map, const char* field, bool required, std::string* out) const {
+    YAML::Node v = map[field];
+    if (!v.IsDefined() || v.IsNull()) {
+      return required ? Error(map, field, "required field is missing") : base::Status::OK();
+    }
+    if (!v.IsScalar()) return Error(v, field, "must be a single value");
+    *out = v.Scalar();
+    if (required && out->empty()) return Error(v, field, "required field is empty");
+    return base::Status::OK();
+  }
+
+  base::Status TextList(const YAML::Node& map, const char* field, std::vector<std::string>* out) const {
+    YAML::Node v = map[field];
+    if (!v.IsDefined() || v.IsNull()) return base::Status::OK();
+    if (!v.IsSequence() || v.size() == 0) return Error(v, field, "must be a non-empty list");
+    for (const auto& item : v) {
+      if (!item.IsScalar() || item.Scalar().empty()) return Error(item, field, "each entry must be a value");
+      out->push_back(item.Scalar());
+    }
+    return base::Status::OK();
+  }
+
+  base::Status Flag(const YAML::Node& map, const char* field, bool* out) const {
+    std::string text;
+    AIMS_TRY(Text(map, field, false, &text));
+    if (text.empty()) return base::Status::OK();
+    if (text != "true") return Error(map[field], field, "must be true (leave it out for false)");
+    *out = true;
+    return base::Status::OK();
+  }
+
+  base::Status Integer(const YAML::Node& map, const char* field, int64_t* out, int64_t min = 1,
+                 int64_t max = INT64_MAX) const {
+    std::string text;
+    AIMS_TRY(Text(map, field, true, &text));
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+    if (ec != std::errc() || ptr != text.data() + text.size() || *out < min || *out > max) {
+      return Error(map[field], field,
+                   "must be a whole number from " + std::to_string(min) + (max < INT64_MAX ? " to " + std::to_string(max) : ""));
+    }
+    return base::Status::OK();
+  }
+
+ private:
+  std::string_view file_;
+};
+
+}  // namespace aims::io::internal
