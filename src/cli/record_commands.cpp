@@ -30,6 +30,12 @@ std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, 
   return out;
 }
 
+std::string ListFlag(const domain::Risk& r, std::string_view field, base::Date today) {
+  if (field == "review_date" && domain::ReviewOverdue(r, today)) return " OVERDUE";
+  if (field == "treatment_due" && domain::TreatmentOverdue(r, today)) return " OVERDUE";
+  return {};
+}
+
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Control& c) {
   auto views = service::ControlStatuses(ws, base::Now().date(), true);
   if (!views.ok()) return {};

@@ -46,6 +46,13 @@ std::vector<std::pair<std::string, std::string>> Extras(service::Workspace&, con
   return {};
 }
 
+// A flag after a value in `list` ("OVERDUE" after a risk's past review date), or "".
+std::string ListFlag(const domain::Risk& r, std::string_view field, base::Date today);
+template <class T>
+std::string ListFlag(const T&, std::string_view, base::Date) {
+  return {};
+}
+
 // Fills fields aims assigns on creation (a scope statement's revision number).
 base::Status BeforeCreate(store::Tx& tx, domain::ScopeStatement* scope);
 template <class T>
@@ -225,10 +232,11 @@ CLI::App* RegisterRecordCommands(CLI::App& parent, CliContext& ctx, Outcome& out
         headers.insert(headers.end(), cols.begin(), cols.end());
         if (args->all) headers.push_back("retired");
         Table table(headers);
+        const base::Date today = base::Now().date();
         AIMS_TRY(service::StreamRecords<T>(*ws, scan, [&](T& record) -> base::Status {
           if (!keep(record)) return base::Status::OK();
           std::vector<std::string> row = {domain::DisplayId(kKind, record.meta.id)};
-          for (const auto& c : cols) row.push_back(FieldText(record, c));
+          for (const auto& c : cols) row.push_back(FieldText(record, c) + ListFlag(record, c, today));
           if (args->all) row.push_back(record.meta.retired_at ? record.meta.retired_at->date().ToString() : "");
           table.AddRow(std::move(row));
           return base::Status::OK();

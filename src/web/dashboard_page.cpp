@@ -49,8 +49,9 @@ struct Figures {
   std::array<std::array<int64_t, 5>, 5> heat{};
   std::vector<store::RecordTable<domain::AiSystem>::Group> tiers;
   std::vector<domain::Risk> overdue;
+  std::vector<domain::Risk> late_treatments;  // treatment due date passed, still open or treating
   std::vector<domain::Evidence> expiring;
-  int64_t overdue_count = 0, expiring_count = 0;
+  int64_t overdue_count = 0, late_treatment_count = 0, expiring_count = 0;
 };
 
 base::Status Compute(store::Tx& tx, base::Date today, Figures* f) {
@@ -87,6 +88,15 @@ base::Status Compute(store::Tx& tx, base::Date today, Figures* f) {
   late.limit = 10;
   std::optional<store::PageKey> next;
   AIMS_TRY(tx.records<domain::Risk>().Query(late, &f->overdue, &next));
+
+  // As domain::TreatmentOverdue: only a treatment still under way can be late.
+  store::RecordQuery untreated = open_risks;
+  untreated.not_equals.emplace_back("status", "accepted");
+  untreated.before.emplace_back("treatment_due", today.ToString());
+  AIMS_ASSIGN_OR_RETURN(f->late_treatment_count, CountOf<domain::Risk>(tx, untreated));
+  untreated.sort = "treatment_due";
+  untreated.limit = 10;
+  AIMS_TRY(tx.records<domain::Risk>().Query(untreated, &f->late_treatments, &next));
 
   store::RecordQuery ending;
   ending.before.emplace_back("expires_on", soon.AddDays(1).ToString());
@@ -189,6 +199,18 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
     o.push_back(std::move(item));
   }
   d.set("overdue", o);
+  DataList t;
+  for (const auto& r : figures->late_treatments) {
+    Data item;
+    item.set("href", RecordPath(EntityKind::kRisk, r.meta.id));
+    item.set("display_id", domain::DisplayId(EntityKind::kRisk, r.meta.id));
+    item.set("name", r.title);
+    item.set("date", r.treatment_due ? r.treatment_due->ToString() : std::string());
+    t.push_back(std::move(item));
+  }
+  d.set("late_treatments", t);
+  d.set("late_treatment_count", std::to_string(figures->late_treatment_count));
+  d.set("late_treatment_count_nonzero", figures->late_treatment_count > 0);
   d.set("overdue_count", std::to_string(overdue_count));
   d.set("overdue_count_nonzero", overdue_count > 0);
   DataList e;

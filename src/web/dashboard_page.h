@@ -1,4 +1,4 @@
-// The dashboard: counts of the register, overdue risk reviews, evidence that has expired or is
+// The dashboard: counts of the register, overdue risk reviews and treatments, evidence that has expired or is
 // about to, AI systems by EU AI Act tier and the risk heat map (SVG). Every figure is one
 // aggregate query, so the page costs the same at 100 or 100,000 systems.
 #pragma once

@@ -185,11 +185,14 @@ base::Result<api::Response> ListPage(api::RequestContext& ctx) {
   d.set("column_count", std::to_string(column_count));
   d.set("id_sort_href", with({{"sort", query.sort == "id" && !query.descending && !sort.empty() ? "-id" : "id"}}));
   DataList rows;
+  const base::Date today = base::Now().date();
   for (const auto& r : records) {
     Data row;
     row.set("href", RecordPath(T::kKind, r.meta.id));
     row.set("display_id", domain::DisplayId(T::kKind, r.meta.id));
-    row.set("cells", FieldCells(r, names, true));
+    DataList cells = FieldCells(r, names, true);
+    ApplyFlags(DateFlags(r, today), &cells);
+    row.set("cells", cells);
     rows.push_back(std::move(row));
   }
   d.set("rows", rows);
@@ -202,6 +205,7 @@ base::Result<api::Response> ListPage(api::RequestContext& ctx) {
 template <class T>
 base::Status AddRelated(api::RequestContext& ctx, domain::Id id, NameCache& names, DataList* related) {
   base::Status status;
+  const base::Date today = base::Now().date();
   domain::ForEachRecordType([&]<class U>() {
     if (!status.ok()) return;
     for (const auto& f : domain::FieldsOf<U>()) {
@@ -222,6 +226,9 @@ base::Status AddRelated(api::RequestContext& ctx, domain::Id id, NameCache& name
         item.set("href", RecordPath(U::kKind, u.meta.id));
         item.set("display_id", domain::DisplayId(U::kKind, u.meta.id));
         item.set("name", DisplayName(u));
+        std::string note;
+        for (const auto& [field, flag] : DateFlags(u, today)) note += (note.empty() ? "" : ", ") + flag;
+        if (!note.empty()) item.set("flag", note);
         items.push_back(std::move(item));
       }
       section.set("items", items);
@@ -321,7 +328,9 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   if (may_edit) may_edit = api::CheckOwnership(ctx, record).ok() && !FrozenForForms(ctx, record);
   d.set("panel", AssessPanel(ctx, record));
   d.set("can_edit", may_edit);
-  d.set("cells", FieldCells(record, names, false));
+  DataList cells = FieldCells(record, names, false);
+  ApplyFlags(DateFlags(record, base::Now().date()), &cells);
+  d.set("cells", cells);
   if constexpr (std::is_same_v<T, domain::Evidence>) {
     d.set("download_href", "/api/v1/evidence/" + std::to_string(id) + "/file");
   }

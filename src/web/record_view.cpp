@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "base/canonical_json.h"
+#include "domain/risk_scoring.h"
 
 namespace aims::web {
 
@@ -325,6 +326,22 @@ std::optional<std::vector<std::pair<domain::Id, std::string>>> NameCache::Choice
     });
   });
   return out;
+}
+
+std::map<std::string, std::string> DateFlags(const domain::Risk& risk, base::Date today) {
+  std::map<std::string, std::string> flags;
+  if (domain::ReviewOverdue(risk, today)) flags["review_date"] = "review overdue";
+  if (domain::TreatmentOverdue(risk, today)) flags["treatment_due"] = "treatment overdue";
+  return flags;
+}
+
+void ApplyFlags(const std::map<std::string, std::string>& flags, DataList* cells) {
+  if (flags.empty()) return;
+  for (auto& cell : *cells) {
+    const Data* name = cell.get("name");
+    if (!name || !name->is_string()) continue;
+    if (auto it = flags.find(name->string_value()); it != flags.end()) cell.set("flag", it->second);
+  }
 }
 
 template <class T>

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/router.h"
+#include "base/time.h"
 #include "domain/entities.h"
 #include "web/view.h"
 
@@ -55,6 +56,16 @@ class NameCache {
   service::Workspace& ws_;
   std::map<std::pair<domain::EntityKind, domain::Id>, std::string> names_;
 };
+
+// What a record's dates mean today, shown beside the value wherever the record appears (lists,
+// its page, related records): {field name -> flag}, e.g. a risk's review_date -> "review overdue".
+std::map<std::string, std::string> DateFlags(const domain::Risk& risk, base::Date today);
+template <class T>
+std::map<std::string, std::string> DateFlags(const T&, base::Date) {
+  return {};
+}
+// Sets "flag" on the cells (from FieldCells) that `flags` names.
+void ApplyFlags(const std::map<std::string, std::string>& flags, DataList* cells);
 
 // One field of a record for display: {label, text, links[{href, text}], long}.
 template <class T>

@@ -350,6 +350,52 @@ TEST_F(WebTest, TheHeatMapCountsOpenRisks) {
   EXPECT_EQ(cell(), before + 1);
 }
 
+// A risk whose review or treatment is past due is flagged on the dashboard, in the risk list,
+// on its own page and among the related records of its system; an accepted or closed risk's
+// treatment is no longer late.
+TEST_F(WebTest, OverdueReviewsAndTreatmentsAreFlaggedEverywhere) {
+  auto s = SignIn("viewer");
+  auto count = [&](const std::string& id) {
+    std::string page = Get(s, "/").body;
+    size_t at = page.find("id=\"" + id + "\"");
+    if (at == std::string::npos) return -1;
+    size_t gt = page.find('>', at);
+    return std::stoi(page.substr(gt + 1));
+  };
+  int late_before = count("late-treatment-count");
+  ASSERT_GE(late_before, 0);
+  auto system = As("admin", "POST", "/api/v1/systems", R"({"name": "Late treatment system", "purpose": "p"})",
+                   {{"Content-Type", "application/json"}});
+  ASSERT_EQ(system.status, 201) << system.body;
+  auto sys_json = system.body.substr(system.body.find("\"id\": ") + 6);
+  int64_t sid = std::stoll(sys_json);
+  auto risk = As("admin", "POST", "/api/v1/risks",
+                 R"({"title": "Late fairness fix", "likelihood": 2, "impact": 2, "status": "treating",
+                     "treatment_due": "2021-03-01", "review_date": "2021-02-01", "systems": [)" + std::to_string(sid) + "]}",
+                 {{"Content-Type", "application/json"}});
+  ASSERT_EQ(risk.status, 201) << risk.body;
+  int64_t rid = std::stoll(risk.body.substr(risk.body.find("\"id\": ") + 6));
+  EXPECT_EQ(count("late-treatment-count"), late_before + 1);
+  std::string dashboard = Get(s, "/").body;
+  EXPECT_NE(dashboard.find("</a> Late fairness fix <span class=\"muted\">treatment was due"), std::string::npos) << dashboard;
+  EXPECT_NE(dashboard.find("treatment was due 2021-03-01"), std::string::npos);
+
+  std::string list = Get(s, "/risks?status=treating").body;
+  EXPECT_NE(list.find("2021-03-01 <span class=\"badge warn\">treatment overdue</span>"), std::string::npos) << list;
+  EXPECT_NE(list.find("2021-02-01 <span class=\"badge warn\">review overdue</span>"), std::string::npos);
+  std::string page = Get(s, "/risks/" + std::to_string(rid)).body;
+  EXPECT_NE(page.find("treatment overdue</span>"), std::string::npos);
+  std::string system_page = Get(s, "/systems/" + std::to_string(sid)).body;
+  EXPECT_NE(system_page.find("review overdue, treatment overdue</span>"), std::string::npos) << system_page;
+
+  // Closed: neither a late treatment nor a late review any more.
+  auto closed = As("admin", "PATCH", "/api/v1/risks/" + std::to_string(rid), R"({"status": "closed"})",
+                   {{"Content-Type", "application/json"}, {"If-Match", "\"1\""}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(count("late-treatment-count"), late_before);
+  EXPECT_EQ(Get(s, "/risks/" + std::to_string(rid)).body.find("overdue</span>"), std::string::npos);
+}
+
 TEST_F(WebTest, CsvImportDryRunThenImportAllOrSkipTheBadRows) {
   auto s = SignIn("admin");
   const std::string csv =
