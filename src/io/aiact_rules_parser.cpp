@@ -237,19 +237,7 @@ const aims::base::EmbeddedFile& BuiltinFile() {
 }  // namespace
 
 base::Result<AiActRules> ParseAiActRules(std::string_view text, std::string_view file_name) {
-  YamlReader r(file_name);
-  if (text.size() > kMaxRulesBytes) {
-    return Status::InvalidArgument("larger than " + std::to_string(kMaxRulesBytes) + " bytes", file_name);
-  }
-  try {
-    YAML::Node root = YAML::Load(std::string(text));
-    if (!root.IsMap()) return Status::InvalidArgument("an AI Act rule file must be a YAML mapping", file_name);
-    return ParseRoot(r, root);
-  } catch (const YAML::Exception& e) {
-    std::string where(file_name);
-    if (e.mark.line >= 0) where += ":" + std::to_string(e.mark.line + 1);
-    return Status::InvalidArgument("not valid YAML: " + e.msg, where);
-  }
+  return internal::ReadYamlMapping(text, file_name, kMaxRulesBytes, "an AI Act rule file", ParseRoot);
 }
 
 std::string_view BuiltinAiActRulesText() { return BuiltinFile().data; }

@@ -96,19 +96,7 @@ base::Result<domain::RiskLibrary> ParseRoot(const YamlReader& r, const YAML::Nod
 }  // namespace
 
 base::Result<domain::RiskLibrary> ParseRiskLibrary(std::string_view text, std::string_view file_name) {
-  YamlReader r(file_name);
-  if (text.size() > kMaxLibraryBytes) {
-    return Status::InvalidArgument("larger than " + std::to_string(kMaxLibraryBytes) + " bytes", file_name);
-  }
-  try {
-    YAML::Node root = YAML::Load(std::string(text));
-    if (!root.IsMap()) return Status::InvalidArgument("a seed-risk library must be a YAML mapping", file_name);
-    return ParseRoot(r, root);
-  } catch (const YAML::Exception& e) {
-    std::string where(file_name);
-    if (e.mark.line >= 0) where += ":" + std::to_string(e.mark.line + 1);
-    return Status::InvalidArgument("not valid YAML: " + e.msg, where);
-  }
+  return internal::ReadYamlMapping(text, file_name, kMaxLibraryBytes, "a seed-risk library", ParseRoot);
 }
 
 base::Result<std::shared_ptr<const domain::RiskLibrary>> BuiltinRiskLibrary() {

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -85,5 +86,26 @@ class YamlReader {
  private:
   std::string_view file_;
 };
+
+// Loads `text` (at most `max_bytes`) as a YAML mapping and returns `read(reader, root)`. Syntax
+// errors and a document that is not a mapping are InvalidArgument naming the file and line;
+// `what` names the kind of file in the message ("an AI Act rule file").
+template <class Read>
+auto ReadYamlMapping(std::string_view text, std::string_view file_name, size_t max_bytes, std::string_view what,
+                     Read read) -> decltype(read(std::declval<const YamlReader&>(), std::declval<const YAML::Node&>())) {
+  YamlReader r(file_name);
+  if (text.size() > max_bytes) {
+    return base::Status::InvalidArgument("larger than " + std::to_string(max_bytes) + " bytes", file_name);
+  }
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (!root.IsMap()) return base::Status::InvalidArgument(std::string(what) + " must be a YAML mapping", file_name);
+    return read(r, root);
+  } catch (const YAML::Exception& e) {
+    std::string where(file_name);
+    if (e.mark.line >= 0) where += ":" + std::to_string(e.mark.line + 1);
+    return base::Status::InvalidArgument("not valid YAML: " + e.msg, where);
+  }
+}
 
 }  // namespace aims::io::internal

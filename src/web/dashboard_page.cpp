@@ -189,25 +189,23 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
     tier_rows.push_back(std::move(t));
   }
   d.set("tiers", tier_rows);
-  DataList o;
-  for (const auto& r : overdue) {
-    Data item;
-    item.set("href", RecordPath(EntityKind::kRisk, r.meta.id));
-    item.set("display_id", domain::DisplayId(EntityKind::kRisk, r.meta.id));
-    item.set("name", r.title);
-    item.set("date", r.review_date ? r.review_date->ToString() : std::string());
-    o.push_back(std::move(item));
-  }
+  // Risks with the date that makes them late.
+  auto late_list = [](const std::vector<domain::Risk>& risks, auto date_of) {
+    DataList out;
+    for (const auto& r : risks) {
+      Data item;
+      item.set("href", RecordPath(EntityKind::kRisk, r.meta.id));
+      item.set("display_id", domain::DisplayId(EntityKind::kRisk, r.meta.id));
+      item.set("name", r.title);
+      const std::optional<base::Date>& date = date_of(r);
+      item.set("date", date ? date->ToString() : std::string());
+      out.push_back(std::move(item));
+    }
+    return out;
+  };
+  DataList o = late_list(overdue, [](const domain::Risk& r) -> const auto& { return r.review_date; });
   d.set("overdue", o);
-  DataList t;
-  for (const auto& r : figures->late_treatments) {
-    Data item;
-    item.set("href", RecordPath(EntityKind::kRisk, r.meta.id));
-    item.set("display_id", domain::DisplayId(EntityKind::kRisk, r.meta.id));
-    item.set("name", r.title);
-    item.set("date", r.treatment_due ? r.treatment_due->ToString() : std::string());
-    t.push_back(std::move(item));
-  }
+  DataList t = late_list(figures->late_treatments, [](const domain::Risk& r) -> const auto& { return r.treatment_due; });
   d.set("late_treatments", t);
   d.set("late_treatment_count", std::to_string(figures->late_treatment_count));
   d.set("late_treatment_count_nonzero", figures->late_treatment_count > 0);
