@@ -349,6 +349,14 @@ json::object Operation(const Route& r) {
                                                                             " equals (or, for a list, holds) this value"},
                         {"schema", {{"type", "string"}}}});
     }
+    for (const auto& f : FilterFields(r.doc.tag)) {
+      if (f.kind != domain::FieldKind::kDate) continue;
+      params.push_back({{"name", std::string(f.name) + "_before"},
+                        {"in", "query"},
+                        {"description", "only records whose " + std::string(f.name) +
+                                            " is set and earlier than this date (e.g. today: the overdue ones)"},
+                        {"schema", {{"type", "string"}, {"format", "date"}}}});
+    }
   }
   for (const auto& q : r.doc.query) params.push_back({{"name", q}, {"in", "query"}, {"schema", {{"type", "integer"}}}});
   bool writes = r.method == http::verb::patch || r.method == http::verb::delete_;

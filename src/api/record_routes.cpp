@@ -124,6 +124,13 @@ base::Result<Response> List(RequestContext& ctx) {
     for (const auto& f : domain::FieldsOf<T>()) names.emplace(f.name);
     return names;
   }();
+  static const std::set<std::string, std::less<>> date_fields = [] {
+    std::set<std::string, std::less<>> names;
+    for (const auto& f : domain::FieldsOf<T>()) {
+      if (f.kind == domain::FieldKind::kDate) names.emplace(f.name);
+    }
+    return names;
+  }();
   for (const auto& [key, value] : ctx.query) {
     if (key == "q") {
       query.search = value;
@@ -144,6 +151,11 @@ base::Result<Response> List(RequestContext& ctx) {
       query.include_retired = value == "true";
     } else if (field_names.count(key)) {
       query.equals.emplace_back(key, value);
+    } else if (key.ends_with("_before") && date_fields.count(key.substr(0, key.size() - 7))) {
+      // review_date_before=2026-11-29: the overdue reviews as of that day (records with no date
+      // are left out), and the same for every date field.
+      if (!base::Date::Parse(value).ok()) return base::Status::InvalidArgument("must be a date YYYY-MM-DD", key);
+      query.before.emplace_back(key.substr(0, key.size() - 7), value);
     } else {
       return base::Status::InvalidArgument("unknown query parameter", key);
     }

@@ -490,6 +490,28 @@ TEST_F(ApiTest, ARiskStartsFromASeedOfTheLibrary) {
   EXPECT_EQ(As("viewer", "GET", created.Header("Location")).status, 200);
 }
 
+// Any date field filters with <field>_before: the overdue reviews or treatments as of a day.
+TEST_F(ApiTest, DateFieldsFilterWithBeforeForOverdueRecords) {
+  auto late = As("admin", "POST", "/api/v1/risks",
+                 R"({"title": "Overdue review", "likelihood": 1, "impact": 1, "review_date": "2021-01-05"})");
+  ASSERT_EQ(late.status, 201) << late.body;
+  auto later = As("admin", "POST", "/api/v1/risks",
+                  R"({"title": "Review next decade", "likelihood": 1, "impact": 1, "review_date": "2035-01-05"})");
+  ASSERT_EQ(later.status, 201) << later.body;
+  auto found = As("viewer", "GET", "/api/v1/risks?review_date_before=2026-01-01&limit=500");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_NE(found.body.find("Overdue review"), std::string::npos);
+  EXPECT_EQ(found.body.find("Review next decade"), std::string::npos);
+  json::value found_json = Json(found);
+  for (const auto& item : found_json.at("items").as_array()) {
+    EXPECT_LT(std::string(item.at("review_date").as_string()), "2026-01-01");
+  }
+  auto bad = As("viewer", "GET", "/api/v1/risks?review_date_before=soon");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Json(bad).at("field").as_string(), "review_date_before");
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/risks?title_before=x").status, 422);  // not a date field
+}
+
 TEST_F(ApiTest, AiActClassificationStatelessAndStoredWithObligations) {
   auto result = As("viewer", "POST", "/api/v1/aiact/classify", R"j({"role": "provider", "annex_iii": "4(a)"})j",
                    {{"Content-Type", "application/json"}});
