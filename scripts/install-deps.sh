@@ -9,6 +9,7 @@ build_pkgs=(
   libsqlite3-dev libsodium-dev libssl-dev
   libboost1.81-dev libboost-json1.81-dev
   libcli11-dev libfmt-dev libyaml-cpp-dev libtomlplusplus-dev libkainjow-mustache-dev
+  libhowardhinnant-date-dev tzdata
 )
 # Tests: unit tests, the sqlite3 shell for tamper tests, clang for the fuzz targets, Chromium
 # for the browser tests (driven by npm playwright-core).
