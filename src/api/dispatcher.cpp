@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "api/problem.h"
+#include "base/hmac.h"
 
 namespace aims::api {
 
@@ -16,13 +17,6 @@ namespace {
 constexpr auto kTokenCacheAge = std::chrono::seconds(5);
 
 bool SafeMethod(http::verb v) { return v == http::verb::get || v == http::verb::head || v == http::verb::options; }
-
-bool ConstantTimeEqual(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
 
 bool UsableRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -160,7 +154,7 @@ base::Status Dispatcher::Authenticate(RequestContext& ctx, std::optional<ReadSna
     if (!SafeMethod(ctx.request.method())) {
       std::string sent(ctx.request[kCsrfHeader]);
       if (sent.empty()) sent = FormCsrfToken(ctx.request);
-      if (sent.empty() || !ConstantTimeEqual(sent, ctx.csrf_token)) {
+      if (sent.empty() || !base::ConstantTimeEqual(sent, ctx.csrf_token)) {
         return base::Status::PermissionDenied("missing or wrong CSRF token (send the " + std::string(kCsrfHeader) +
                                                   " header given at sign-in)",
                                               std::string(kCsrfHeader));
