@@ -106,7 +106,7 @@ base::Result<service::Workspace*> Dispatcher::WorkspaceForThisThread() {
   return ws.get();
 }
 
-base::Status Dispatcher::Authenticate(RequestContext& ctx, std::optional<ReadSnapshot>* snapshot) {
+base::Status Dispatcher::Authenticate(RequestContext& ctx, std::optional<store::Store::Snapshot>* snapshot) {
   std::string_view authorization = ctx.request[http::field::authorization];
   if (!authorization.empty()) {
     constexpr std::string_view kBearer = "Bearer ";
@@ -127,10 +127,8 @@ base::Status Dispatcher::Authenticate(RequestContext& ctx, std::optional<ReadSna
     // one transaction instead of two per request (starting one was 8 % of a GET's time).
     thread_local std::unordered_map<std::string, Cached> cache;
     auto now = std::chrono::steady_clock::now();
-    store::Connection& conn = ctx.ws->store().connection();
-    bool hold = snapshot && SafeMethod(ctx.request.method()) && !conn.InTransaction() && conn.BeginRead().ok();
-    if (hold) snapshot->emplace(conn);
-    auto version = conn.DataVersion();
+    if (snapshot && SafeMethod(ctx.request.method())) ctx.ws->store().HoldSnapshot(snapshot);
+    auto version = ctx.ws->store().connection().DataVersion();
     if (version.ok()) {
       auto it = cache.find(std::string(token));
       if (it != cache.end() && it->second.data_version == *version && now - it->second.checked < kTokenCacheAge) {
@@ -138,7 +136,7 @@ base::Status Dispatcher::Authenticate(RequestContext& ctx, std::optional<ReadSna
         return base::Status::OK();
       }
     }
-    if (hold) snapshot->reset();  // the full check below may write (a token's last use)
+    if (snapshot) snapshot->reset();  // the full check below may write (a token's last use)
     AIMS_ASSIGN_OR_RETURN(service::Principal p, service::Accounts::AuthenticateToken(*ctx.ws, token));
     if (version.ok()) {
       if (cache.size() >= 1024) cache.clear();
@@ -171,7 +169,7 @@ base::Result<Response> Dispatcher::Run(RequestContext& ctx) {
   }
   AIMS_ASSIGN_OR_RETURN(ctx.ws, WorkspaceForThisThread());
   const Access& access = ctx.route.access;
-  std::optional<ReadSnapshot> snapshot;  // ended after the handler, on every path
+  std::optional<store::Store::Snapshot> snapshot;  // ended after the handler, on every path
   if (access.kind != Access::Kind::kPublic) {
     AIMS_TRY(Authenticate(ctx, &snapshot));
     if (access.kind == Access::Kind::kPermission) {

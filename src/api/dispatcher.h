@@ -14,7 +14,7 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "api/server_config.h"
-#include "store/connection.h"
+#include "store/store.h"
 
 namespace aims::api {
 
@@ -23,18 +23,6 @@ inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
 // Renders an error of a page route (Route::page) as HTML; set by the web layer.
 using PageErrorRenderer = std::function<Response(const base::Status&, RequestContext&)>;
-
-// A read transaction on this thread's connection, ended when it goes out of scope.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(store::Connection& conn) : conn_(conn) {}
-  ~ReadSnapshot() { (void)conn_.Rollback(); }  // nothing was written: ending it is all it does
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  store::Connection& conn_;
-};
 
 class Dispatcher {
  public:
@@ -57,7 +45,7 @@ class Dispatcher {
   base::Result<service::Workspace*> WorkspaceForThisThread();
   // `snapshot`: for a safe method whose bearer token this thread has already checked, the read
   // transaction of the check, left open for the handler (null: never left open).
-  base::Status Authenticate(RequestContext& ctx, std::optional<ReadSnapshot>* snapshot);
+  base::Status Authenticate(RequestContext& ctx, std::optional<store::Store::Snapshot>* snapshot);
   base::Result<Response> Run(RequestContext& ctx);
 
   const Router& router_;

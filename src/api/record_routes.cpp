@@ -114,6 +114,12 @@ base::Result<store::PageKey> DecodeCursor(const std::string& cursor, const std::
   return key;
 }
 
+// "review_date" for the parameter "review_date_before", else "".
+std::string_view BeforeField(std::string_view key) {
+  constexpr std::string_view kSuffix = "_before";
+  return key.ends_with(kSuffix) ? key.substr(0, key.size() - kSuffix.size()) : std::string_view();
+}
+
 template <class T>
 base::Result<Response> List(RequestContext& ctx) {
   store::RecordQuery query;
@@ -151,11 +157,11 @@ base::Result<Response> List(RequestContext& ctx) {
       query.include_retired = value == "true";
     } else if (field_names.count(key)) {
       query.equals.emplace_back(key, value);
-    } else if (key.ends_with("_before") && date_fields.count(key.substr(0, key.size() - 7))) {
+    } else if (std::string_view field = BeforeField(key); date_fields.count(field)) {
       // review_date_before=2026-11-29: the overdue reviews as of that day (records with no date
       // are left out), and the same for every date field.
       if (!base::Date::Parse(value).ok()) return base::Status::InvalidArgument("must be a date YYYY-MM-DD", key);
-      query.before.emplace_back(key.substr(0, key.size() - 7), value);
+      query.before.emplace_back(std::string(field), value);
     } else {
       return base::Status::InvalidArgument("unknown query parameter", key);
     }

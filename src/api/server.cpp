@@ -1,14 +1,14 @@
 #include "api/server.h"
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/write.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -233,8 +233,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
-// I/O and reads run on one event loop per thread, one thread per core, the way nginx runs its
-// workers: a connection stays on the loop that accepted it, so its handlers need no strand and
+// I/O and reads run on one event loop per thread (LoopCount: more loops than cores), the way
+// nginx runs its workers: a connection stays on the loop that accepted it, so its handlers need no strand and
 // the loops share no reactor lock (measured with one shared io_context: a third of the time went
 // to epoll and futex wake-ups between threads). Changes wait for their group commit on the
 // change pool instead (see Session::OnRead), so a slow commit never holds up a loop.

@@ -31,8 +31,9 @@ std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, 
 }
 
 std::string ListFlag(const domain::Risk& r, std::string_view field, base::Date today) {
-  if (field == "review_date" && domain::ReviewOverdue(r, today)) return " OVERDUE";
-  if (field == "treatment_due" && domain::TreatmentOverdue(r, today)) return " OVERDUE";
+  for (const auto& late : domain::OverdueDates(r, today)) {
+    if (late.field == field) return " OVERDUE";
+  }
   return {};
 }
 

@@ -20,6 +20,13 @@ bool TreatmentOverdue(const Risk& risk, base::Date today) {
   return pending && risk.treatment_due && *risk.treatment_due < today;
 }
 
+std::vector<OverdueDate> OverdueDates(const Risk& risk, base::Date today) {
+  std::vector<OverdueDate> out;
+  if (ReviewOverdue(risk, today)) out.push_back({"review_date", "review"});
+  if (TreatmentOverdue(risk, today)) out.push_back({"treatment_due", "treatment"});
+  return out;
+}
+
 int InherentRank(const RiskScale& scale, const Risk& risk) { return scale.Rank(risk.likelihood, risk.impact); }
 
 int ResidualRank(const RiskScale& scale, const Risk& risk) {

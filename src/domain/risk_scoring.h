@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 #include "base/time.h"
 #include "domain/risk.h"
@@ -25,6 +26,14 @@ RiskLevel LevelForScore(int64_t score);
 bool ReviewOverdue(const Risk& risk, base::Date today);
 // A treatment due date in the past on a risk still open or being treated.
 bool TreatmentOverdue(const Risk& risk, base::Date today);
+
+// The risk's dates that are past due today, as {field name, what is late}: {"review_date",
+// "review"} and {"treatment_due", "treatment"}; what every view flags next to those dates.
+struct OverdueDate {
+  std::string_view field;
+  std::string_view what;
+};
+std::vector<OverdueDate> OverdueDates(const Risk& risk, base::Date today);
 
 // Levels under a methodology (rank 0 = its lowest level; -1 if off its scales or, for the
 // residual level, not assessed yet).

@@ -5,6 +5,7 @@
 // Thread safety: one per transaction.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <span>
@@ -37,6 +38,19 @@ base::Result<std::optional<T>> LatestVersion(store::Tx& tx, domain::Id system, b
   AIMS_TRY(tx.records<T>().Query(q, &found, &next));
   if (found.empty()) return std::optional<T>();
   return std::optional<T>(std::move(found.front()));
+}
+
+// Every live record of kind T whose reference field `field` names record `id` (for a list of
+// references: holds it), in id order.
+template <class T>
+base::Result<std::vector<T>> LiveReferring(store::Tx& tx, std::string_view field, domain::Id id) {
+  store::RecordQuery q;
+  q.equals = {{std::string(field), std::to_string(id)}};
+  q.limit = std::numeric_limits<int64_t>::max();
+  std::vector<T> found;
+  std::optional<store::PageKey> next;
+  AIMS_TRY(tx.records<T>().Query(q, &found, &next));
+  return found;
 }
 
 class Mutation {

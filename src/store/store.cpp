@@ -21,8 +21,8 @@ base::Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path,
 }
 
 base::Status Store::Run(bool write, const std::function<base::Status(Tx&)>& body) {
-  // A read inside a read transaction the caller already holds shares its snapshot (the server
-  // checks a request's token and runs its handler in one; see api::Dispatcher::Authenticate).
+  // A read inside a held snapshot shares it (the server checks a request's token and runs its
+  // handler in one; see api::Dispatcher::Authenticate).
   if (!write && conn_->InTransaction()) {
     Tx tx(*conn_);
     return body(tx);
@@ -39,6 +39,10 @@ base::Status Store::Run(bool write, const std::function<base::Status(Tx&)>& body
     }
   }
   return s;
+}
+
+void Store::HoldSnapshot(std::optional<Snapshot>* into) {
+  if (!into->has_value() && !conn_->InTransaction() && conn_->BeginRead().ok()) into->emplace(*conn_);
 }
 
 base::Status Store::RefreshStatistics() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -56,9 +57,24 @@ class Store {
   // Runs `body` in a write transaction (holding the write lock from its start); commits when
   // it returns OK, rolls back otherwise. Returns body's status or the commit's failure.
   base::Status Write(const std::function<base::Status(Tx&)>& body);
-  // Runs `body` in a read transaction: a consistent snapshot.
-  // Inside a read transaction the caller holds on the connection, runs in that one.
+  // Runs `body` in a read transaction: a consistent snapshot. Inside a held snapshot
+  // (HoldSnapshot) it runs in that one.
   base::Status Read(const std::function<base::Status(Tx&)>& body);
+
+  // A read transaction kept open while *into holds it: every Read() meanwhile sees the same
+  // snapshot, and no Write() may run on this store until it ends. Leaves *into empty when a
+  // transaction is already open or the begin failed (reads then run as usual).
+  class Snapshot {
+   public:
+    explicit Snapshot(Connection& conn) : conn_(conn) {}
+    ~Snapshot() { (void)conn_.Rollback(); }  // nothing was written: ending it is all it does
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+   private:
+    Connection& conn_;
+  };
+  void HoldSnapshot(std::optional<Snapshot>* into);
 
   // Bulk loading into an empty database (aims import): while on, commits use a rollback journal
   // instead of the write-ahead log, so each page is written once rather than twice; commits stay

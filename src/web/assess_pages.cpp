@@ -316,8 +316,8 @@ base::Result<api::Response> ClassifySubmit(api::RequestContext& ctx) {
   return Redirect(RecordPath(EntityKind::kAiSystem, system.meta.id) + "#aiact");
 }
 
-// The seed risks, each with a link that opens the new-risk form filled from it (?system= is
-// passed on, so a system's page can start a risk that belongs to it).
+// The seed risks, each with a link that opens the new-risk form filled from it (?systems= is
+// passed on, so a link from a system can start a risk that belongs to it).
 base::Result<api::Response> RiskLibraryPage(api::RequestContext& ctx) {
   AIMS_ASSIGN_OR_RETURN(auto library, service::SeedRisks());
   auto join = [](const std::vector<std::string>& v) {
@@ -326,7 +326,7 @@ base::Result<api::Response> RiskLibraryPage(api::RequestContext& ctx) {
     return out;
   };
   std::string system_query;
-  if (auto system = ctx.Query("system")) system_query = "&system=" + api::PercentEncode(*system);
+  if (auto system = ctx.Query("systems")) system_query = "&systems=" + api::PercentEncode(*system);
   Data d;
   d.set("title", library->title);
   d.set("revision", std::to_string(library->revision));

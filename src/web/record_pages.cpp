@@ -1,5 +1,6 @@
 #include "web/record_pages.h"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -8,6 +9,7 @@
 #include "base/clock.h"
 #include "io/register_json_reader.h"
 #include "service/risk_library.h"
+#include "service/system_assurance.h"
 #include "web/assess_pages.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
@@ -242,34 +244,14 @@ base::Status AddRelated(api::RequestContext& ctx, domain::Id id, NameCache& name
 
 // An AI system's assurance: the controls that treat its risks, and their evidence.
 base::Status AddSystemAssurance(api::RequestContext& ctx, domain::Id id, DataList* related) {
-  std::vector<domain::Control> controls;
-  std::vector<domain::Evidence> evidence;
   base::Date today = base::Now().date();
+  service::SystemAssurance assurance;
   AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
-    store::RecordQuery q;
-    q.equals.emplace_back("systems", std::to_string(id));
-    q.limit = 500;
-    std::vector<domain::Risk> risks;
-    std::optional<store::PageKey> next;
-    AIMS_TRY(tx.records<domain::Risk>().Query(q, &risks, &next));
-    std::set<domain::Id> control_ids;
-    for (const auto& r : risks) control_ids.insert(r.controls.begin(), r.controls.end());
-    std::set<domain::Id> seen;
-    for (domain::Id cid : control_ids) {
-      auto c = tx.records<domain::Control>().Get(cid);
-      if (!c.ok()) continue;
-      controls.push_back(*c);
-      store::RecordQuery eq;
-      eq.equals.emplace_back("controls", std::to_string(cid));
-      eq.limit = 50;
-      std::vector<domain::Evidence> ev;
-      AIMS_TRY(tx.records<domain::Evidence>().Query(eq, &ev, &next));
-      for (auto& e : ev) {
-        if (seen.insert(e.meta.id).second) evidence.push_back(std::move(e));
-      }
-    }
+    AIMS_ASSIGN_OR_RETURN(assurance, service::AssuranceOf(tx, id));
     return base::Status::OK();
   }));
+  const auto& controls = assurance.controls;
+  const auto& evidence = assurance.evidence;
   Data cs;
   cs.set("key", std::string("controls"));
   cs.set("title", std::string("Controls treating its risks"));
@@ -413,27 +395,31 @@ template <class T>
 base::Result<api::Response> NewPage(api::RequestContext& ctx) {
   T record;
   if constexpr (std::is_same_v<T, domain::Risk>) {
-    // /risks/new?template=bias: the form starts filled from that seed risk (/risk-library);
-    // ?system=SYS-3 links the system it is for.
+    // /risks/new?template=bias: the form starts filled from that seed risk (/risk-library).
     if (auto seed = ctx.Query("template")) {
       AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
         AIMS_ASSIGN_OR_RETURN(record, service::RiskFromLibrary(tx, *seed));
         return base::Status::OK();
       }));
     }
-    if (auto system = ctx.Query("system")) {
-      if (auto id = domain::ParseDisplayId(domain::EntityKind::kAiSystem, *system)) record.systems.push_back(*id);
-    }
   }
   if constexpr (requires { record.owner; }) record.owner = ctx.principal->person;
-  // A link from a record's page may name the record the new one belongs to:
-  // /impacts/new?assessment=3 starts with that reference chosen.
+  // A link from a record's page may name the records the new one refers to:
+  // /impacts/new?assessment=3 starts with that reference chosen, /risks/new?systems=SYS-3 with
+  // that system among its systems.
   auto preset = [&](const domain::Field& f, auto& value) {
     using V = std::decay_t<decltype(value)>;
+    if (f.managed) return;
     if constexpr (std::is_same_v<V, std::optional<domain::Id>>) {
       auto given = ctx.Query(f.name);
-      if (!given || f.managed) return;
+      if (!given) return;
       if (auto id = domain::ParseDisplayId(f.ref, *given)) value = *id;
+    } else if constexpr (std::is_same_v<V, std::vector<domain::Id>>) {
+      auto [from, to] = ctx.query.equal_range(f.name);
+      for (auto it = from; it != to; ++it) {
+        auto id = domain::ParseDisplayId(f.ref, it->second);
+        if (id && std::find(value.begin(), value.end(), *id) == value.end()) value.push_back(*id);
+      }
     }
   };
   record.VisitFields(preset);

@@ -330,8 +330,7 @@ std::optional<std::vector<std::pair<domain::Id, std::string>>> NameCache::Choice
 
 std::map<std::string, std::string> DateFlags(const domain::Risk& risk, base::Date today) {
   std::map<std::string, std::string> flags;
-  if (domain::ReviewOverdue(risk, today)) flags["review_date"] = "review overdue";
-  if (domain::TreatmentOverdue(risk, today)) flags["treatment_due"] = "treatment overdue";
+  for (const auto& late : domain::OverdueDates(risk, today)) flags[std::string(late.field)] = std::string(late.what) + " overdue";
   return flags;
 }
 

@@ -331,8 +331,8 @@ describe('assess: classify, impact assessment, risk acceptance, methodology', ()
       await page.locator(`#seed-${id}`).waitFor();
     }
     await shot(page, 'risk-library');
-    // Opened from the system: the link carries ?system=, so the new risk belongs to it.
-    await visit(page, `/risk-library?system=SYS-${state.systemId}`);
+    // Opened from the system: the link carries ?systems=, so the new risk belongs to it.
+    await visit(page, `/risk-library?systems=SYS-${state.systemId}`);
     await Promise.all([page.waitForURL('**/risks/new?template=bias**'), page.click('#seed-bias a.button')]);
     await page.locator('#record-form').waitFor();
     assert.equal(await page.inputValue('#f-title'), 'Algorithmic bias against a group of people');

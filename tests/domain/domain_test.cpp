@@ -44,6 +44,26 @@ TEST(RiskScoring, ReviewOverdueOnlyWhenOpenAndPast) {
   EXPECT_FALSE(ReviewOverdue(r, D("2026-11-28")));
 }
 
+// The overdue dates every view flags: a treatment is late only while it is still under way.
+TEST(RiskScoring, OverdueDatesNameTheFieldAndWhatIsLate) {
+  Risk r;
+  r.review_date = D("2026-11-27");
+  r.treatment_due = D("2026-11-01");
+  r.status = RiskStatus::kTreating;
+  auto late = OverdueDates(r, D("2026-11-28"));
+  ASSERT_EQ(late.size(), 2u);
+  EXPECT_EQ(late[0].field, "review_date");
+  EXPECT_EQ(late[0].what, "review");
+  EXPECT_EQ(late[1].field, "treatment_due");
+  EXPECT_EQ(late[1].what, "treatment");
+  r.status = RiskStatus::kAccepted;  // accepted: the review is still due, the treatment no longer
+  late = OverdueDates(r, D("2026-11-28"));
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].field, "review_date");
+  r.status = RiskStatus::kClosed;
+  EXPECT_TRUE(OverdueDates(r, D("2026-11-28")).empty());
+}
+
 TEST(ControlStatus, ExpiredEvidenceDegradesAClaimedControl) {
   struct Case {
     ControlStatus declared;

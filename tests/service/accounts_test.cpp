@@ -12,6 +12,7 @@
 #include "service/catalog_service.h"
 #include "service/credentials.h"
 #include "service/ledger_verifier.h"
+#include "support/new_register.h"
 #include "support/temp_dir.h"
 
 namespace aims::service {
@@ -42,18 +43,9 @@ class FakeClock {
   base::Timestamp now_;
 };
 
-std::unique_ptr<Workspace> NewRegister(const TempDir& dir) {
+std::unique_ptr<Workspace> NewAccountsRegister(const TempDir& dir) {  // with fast password hashing
   EXPECT_TRUE(kFastHashes);
-  WorkspaceOptions options;
-  options.data_dir = dir.Sub("data");
-  options.actor = "test:alice";
-  auto ws = Workspace::Create(options);
-  EXPECT_TRUE(ws.ok()) << ws.status().ToString();
-  domain::Organisation org;
-  org.name = "Test Org";
-  base::Status s = (*ws)->Mutate([&](Mutation& m) { return InitialiseRegister(m, org); });
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return std::move(*ws);
+  return aims::testing::NewRegister(dir);
 }
 
 int64_t LedgerSize(Workspace& ws) {
@@ -103,7 +95,7 @@ void ExpectVerifies(Workspace& ws, uint64_t accounts) {
 
 TEST(Accounts, AddUserStoresAnArgon2idHashAndChecksThePassword) {
   TempDir dir;
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   int64_t before = LedgerSize(*ws);
   auto user = Accounts::AddUser(*ws, "Alice@Example.org", "Alice", "admin", kPassword, std::nullopt);
   ASSERT_TRUE(user.ok()) << user.status().ToString();
@@ -140,7 +132,7 @@ TEST(Accounts, AddUserStoresAnArgon2idHashAndChecksThePassword) {
 
 TEST(Accounts, AFailedChangeWritesNothing) {
   TempDir dir;
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   ASSERT_TRUE(Accounts::AddUser(*ws, "alice@example.org", "", "viewer", kPassword, std::nullopt).ok());
   int64_t before = LedgerSize(*ws);
   struct Case {
@@ -197,7 +189,7 @@ TEST(Accounts, AFailedChangeWritesNothing) {
 TEST(Accounts, EveryAccountChangeAddsExactlyOneLedgerEntryThatVerifies) {
   TempDir dir;
   FakeClock clock("2026-11-28T09:00:00Z");
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   domain::Id person = AddPerson(*ws, "carol@example.org");
   struct Step {
     std::string what;
@@ -275,7 +267,7 @@ TEST(Accounts, VerifyNamesAnAccountChangedBehindAimsBack) {
   };
   for (const auto& c : cases) {
     TempDir dir;
-    auto ws = NewRegister(dir);
+    auto ws = NewAccountsRegister(dir);
     ASSERT_TRUE(Accounts::AddUser(*ws, "dave@example.org", "", "viewer", kPassword, std::nullopt).ok());
     ASSERT_TRUE(Accounts::CreateToken(*ws, "dave@example.org", "ci", std::nullopt).ok());
     ExpectVerifies(*ws, 2);
@@ -291,7 +283,7 @@ TEST(Accounts, VerifyNamesAnAccountChangedBehindAimsBack) {
 TEST(Tokens, AuthenticateUntilRevokedExpiredOrDisabledAndAreNeverStoredInClear) {
   TempDir dir;
   FakeClock clock("2026-11-28T09:00:00Z");
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   domain::Id person = AddPerson(*ws, "erin@example.org");
   ASSERT_TRUE(Accounts::AddUser(*ws, "erin@example.org", "Erin", "system-owner", kPassword, person).ok());
   auto created = Accounts::CreateToken(*ws, "erin@example.org", "ci", std::nullopt);
@@ -368,7 +360,7 @@ TEST(Tokens, AuthenticateUntilRevokedExpiredOrDisabledAndAreNeverStoredInClear) 
 TEST(Login, LocksAKeyAfterFiveFailuresUntilFifteenMinutesPass) {
   TempDir dir;
   FakeClock clock("2026-11-28T09:00:00Z");
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   ASSERT_TRUE(Accounts::AddUser(*ws, "frank@example.org", "", "auditor", kPassword, std::nullopt).ok());
   int64_t ledger_before = LedgerSize(*ws);
   auto login = [&](const char* password, const char* client = "10.0.0.1") {
@@ -409,7 +401,7 @@ TEST(Login, LocksAKeyAfterFiveFailuresUntilFifteenMinutesPass) {
 TEST(Sessions, ResolveUntilIdleOrAbsoluteEndAndLogout) {
   TempDir dir;
   FakeClock clock("2026-11-28T09:00:00Z");
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   domain::Id person = AddPerson(*ws, "gina@example.org");
   ASSERT_TRUE(Accounts::AddUser(*ws, "gina@example.org", "", "risk-owner", kPassword, person).ok());
   auto session = Accounts::Login(*ws, "gina@example.org", kPassword, "10.0.0.1");
@@ -472,7 +464,7 @@ TEST(Sessions, ResolveUntilIdleOrAbsoluteEndAndLogout) {
 
 TEST(Roles, ListBuiltinThenCustomWithPermissions) {
   TempDir dir;
-  auto ws = NewRegister(dir);
+  auto ws = NewAccountsRegister(dir);
   ASSERT_TRUE(Accounts::DefineRole(*ws, "dpo", {Permission::kRegisterRead, Permission::kLedgerRead}).ok());
   ASSERT_TRUE(Accounts::DefineRole(*ws, "auditor-lite", {Permission::kRegisterRead}).ok());
   auto roles = Accounts::ListRoles(*ws);

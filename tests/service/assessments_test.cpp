@@ -11,6 +11,7 @@
 #include "service/ledger_verifier.h"
 #include "service/risk_library.h"
 #include "service/workspace.h"
+#include "support/new_register.h"
 #include "support/temp_dir.h"
 
 namespace aims::service {
@@ -24,15 +25,7 @@ struct Fixture {
   domain::Id owner = 0, approver = 0, system = 0;
 
   Fixture() {
-    WorkspaceOptions options;
-    options.data_dir = dir.Sub("data");
-    options.actor = "test:alice";
-    auto created = Workspace::Create(options);
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    ws = std::move(*created);
-    domain::Organisation org;
-    org.name = "Test Org";
-    EXPECT_TRUE(ws->Mutate([&](Mutation& m) { return InitialiseRegister(m, org); }).ok());
+    ws = aims::testing::NewRegister(dir);
     EXPECT_TRUE(ws->Mutate([&](Mutation& m) -> base::Status {
       domain::Person a{.name = "Olivia Owner", .email = "olivia@example.org"};
       domain::Person b{.name = "Anna Approver", .email = "anna@example.org"};

@@ -9,6 +9,7 @@
 #include "service/catalog_service.h"
 #include "service/lifecycle_gates.h"
 #include "service/workspace.h"
+#include "support/new_register.h"
 #include "support/temp_dir.h"
 
 namespace aims::service {
@@ -30,15 +31,7 @@ struct GateFixture {
   base::Date today = *base::Date::Parse("2026-11-29");
 
   GateFixture() {
-    WorkspaceOptions options;
-    options.data_dir = dir.Sub("data");
-    options.actor = "test:alice";
-    auto created = Workspace::Create(options);
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    ws = std::move(*created);
-    domain::Organisation org;
-    org.name = "Test Org";
-    EXPECT_TRUE(ws->Mutate([&](Mutation& m) { return InitialiseRegister(m, org); }).ok());
+    ws = aims::testing::NewRegister(dir);
     EXPECT_TRUE(ws->Mutate([&](Mutation& m) -> base::Status {
       domain::Person p{.name = "Olivia Owner", .email = "olivia@example.org"};
       AIMS_ASSIGN_OR_RETURN(owner, m.Create(p));

@@ -12,6 +12,7 @@
 #include "service/record_stream.h"
 #include "service/soa_report.h"
 #include "service/workspace.h"
+#include "support/new_register.h"
 #include "support/temp_dir.h"
 
 namespace aims::service {
@@ -19,18 +20,7 @@ namespace {
 
 using aims::testing::TempDir;
 
-std::unique_ptr<Workspace> NewRegister(const TempDir& dir, const std::string& name = "data") {
-  WorkspaceOptions options;
-  options.data_dir = dir.Sub(name);
-  options.actor = "test:alice";
-  auto ws = Workspace::Create(options);
-  EXPECT_TRUE(ws.ok()) << ws.status().ToString();
-  domain::Organisation org;
-  org.name = "Test Org";
-  base::Status s = (*ws)->Mutate([&](Mutation& m) { return InitialiseRegister(m, org); });
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return std::move(*ws);
-}
+using aims::testing::NewRegister;
 
 uint64_t LedgerSize(Workspace& ws) {
   int64_t n = 0;

@@ -2,6 +2,8 @@
 // schema convention, record tables, and two connections writing at once.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <algorithm>
 
 #include <set>
@@ -193,6 +195,43 @@ TEST(RecordTable, InsertGetUpdateWithVersionsAndLinks) {
 }
 
 // Filters, search, sort in both directions and keyset pages that together list every match once.
+// A held snapshot: reads inside it see the database as it was when it began, even after another
+// connection commits; writes on the same store wait for it to end; once it ends, reads see the
+// change.
+TEST(Store, AHeldSnapshotIsSharedByReadsUntilItEnds) {
+  TempDir dir;
+  auto reader = Store::OpenSqlite(dir.Sub("s.db"), {.create_if_missing = true});
+  ASSERT_TRUE(reader.ok());
+  auto writer = Store::OpenSqlite(dir.Sub("s.db"), {});
+  ASSERT_TRUE(writer.ok());
+  auto count = [&]() {
+    int64_t n = -1;
+    EXPECT_TRUE((*reader)->Read([&](Tx& tx) -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(n, tx.records<domain::AiSystem>().Count(false));
+      return base::Status::OK();
+    }).ok());
+    return n;
+  };
+  auto add = [&](const char* name) {
+    return (*writer)->Write([&](Tx& tx) { return tx.records<domain::AiSystem>().Insert(System(name)).status(); });
+  };
+  ASSERT_TRUE(add("first").ok());
+  {
+    std::optional<Store::Snapshot> held;
+    (*reader)->HoldSnapshot(&held);
+    ASSERT_TRUE(held.has_value());
+    EXPECT_EQ(count(), 1);
+    ASSERT_TRUE(add("second").ok());
+    EXPECT_EQ(count(), 1);  // the same snapshot
+    std::optional<Store::Snapshot> again;
+    (*reader)->HoldSnapshot(&again);
+    EXPECT_FALSE(again.has_value());  // one at a time
+    EXPECT_FALSE((*reader)->Write([](Tx&) { return base::Status::OK(); }).ok());
+  }
+  EXPECT_EQ(count(), 2);
+  EXPECT_TRUE((*reader)->Write([](Tx&) { return base::Status::OK(); }).ok());
+}
+
 TEST(RecordTable, QueryFiltersSortsAndPagesByKey) {
   TempDir dir;
   auto store = Store::OpenSqlite(dir.Sub("q.db"), {.create_if_missing = true});

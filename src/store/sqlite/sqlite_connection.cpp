@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <mutex>
-
 #include <string>
 #include <unordered_map>
 
