@@ -2,6 +2,7 @@
 
 #include "api/app_routes.h"
 #include "api/assessment_routes.h"
+#include "api/gate_routes.h"
 #include "api/record_routes.h"
 
 namespace aims::api {
@@ -10,6 +11,7 @@ void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
   AddAppRoutes(router, dispatcher);
   AddRecordRoutes(router);
   AddAssessmentRoutes(router);
+  AddGateRoutes(router);
 }
 
 RouteTable::RouteTable() : dispatcher_(router_, config_, metrics_, log_) { AddAllRoutes(router_, dispatcher_); }

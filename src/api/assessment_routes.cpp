@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/approvals.h"
 #include "api/record_responses.h"
 #include "api/record_writes.h"
 #include "io/register_json_reader.h"
@@ -14,14 +15,28 @@
 
 namespace aims::api {
 
-namespace {
-
 namespace json = boost::json;
 using domain::Permission;
 
 service::Approver ApproverOf(const RequestContext& ctx) {
   return {ctx.principal->person, ctx.principal->permissions.Has(Permission::kApprove)};
 }
+
+base::Result<std::string> NoteOf(const RequestContext& ctx) {
+  if (ctx.request.body().empty()) return std::string();
+  AIMS_TRY(BodyIsJson(ctx));
+  boost::system::error_code ec;
+  json::value v = json::parse(ctx.request.body(), ec);
+  if (ec || !v.is_object()) return base::Status::InvalidArgument("not valid JSON: expected an object");
+  for (const auto& [key, value] : v.as_object()) {
+    if (key != "note") return base::Status::InvalidArgument("unknown field", "/" + std::string(key));
+    if (!value.is_string()) return base::Status::InvalidArgument("must be a string", "/note");
+  }
+  if (const json::value* note = v.as_object().if_contains("note")) return std::string(note->as_string());
+  return std::string();
+}
+
+namespace {
 
 void AppendSummary(const service::RescoreSummary& s, std::string* out) {
   *out += "{\"risks\": " + std::to_string(s.risks) + ", \"inherent_changed\": " + std::to_string(s.inherent_changed) +
@@ -93,19 +108,6 @@ base::Result<Response> PutMethodology(RequestContext& ctx) {
   return MethodologyResponse(http::status::ok, next, summary);
 }
 
-base::Result<std::string> NoteOf(const RequestContext& ctx) {
-  if (ctx.request.body().empty()) return std::string();
-  AIMS_TRY(BodyIsJson(ctx));
-  boost::system::error_code ec;
-  json::value v = json::parse(ctx.request.body(), ec);
-  if (ec || !v.is_object()) return base::Status::InvalidArgument("not valid JSON: expected an object");
-  for (const auto& [key, value] : v.as_object()) {
-    if (key != "note") return base::Status::InvalidArgument("unknown field", "/" + std::string(key));
-    if (!value.is_string()) return base::Status::InvalidArgument("must be a string", "/note");
-  }
-  if (const json::value* note = v.as_object().if_contains("note")) return std::string(note->as_string());
-  return std::string();
-}
 
 base::Result<Response> AcceptRisk(RequestContext& ctx) {
   AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());

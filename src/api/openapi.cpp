@@ -204,6 +204,39 @@ json::object FixedSchemas() {
                      {"additionalProperties", false}};
   json::object str = {{"type", "string"}};
   json::object strings = {{"type", "array"}, {"items", str}};
+  json::array stages;
+  for (auto n : domain::EnumNames<domain::LifecycleStage>()) stages.emplace_back(n);
+  s["advance_request"] = {
+      {"type", "object"},
+      {"required", json::array{"to"}},
+      {"properties",
+       {{"to", {{"type", "string"}, {"enum", stages}}},
+        {"reason", {{"type", "string"}, {"description", "why; required with override"}}},
+        {"override", {{"type", "boolean"}, {"description", "emergency override (admin only)"}}}}},
+      {"additionalProperties", false}};
+  s["gate_decision"] = {{"type", "object"},
+                        {"properties", {{"note", {{"type", "string"}, {"description", "a remark; required to refuse"}}}}},
+                        {"additionalProperties", false}};
+  s["gate_checklist"] = {
+      {"type", "object"},
+      {"properties",
+       {{"system", {{"type", "integer"}}},
+        {"from", str},
+        {"to", str},
+        {"forward", {{"type", "boolean"}, {"description", "false for a move back or into retirement: no gate"}}},
+        {"met", {{"type", "boolean"}}},
+        {"approvers_needed", {{"type", "integer"}}},
+        {"checklist",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties", {{"check", str}, {"label", str}, {"met", {{"type", "boolean"}}}}}}}}},
+        {"pending", {{"description", "the request waiting for approval, or null"}}}}}};
+  s["gate_policy_view"] = {{"type", "object"},
+                           {"properties",
+                            {{"policy", {{"description", "the stored gate policy record, or null"}}},
+                             {"builtin", {{"type", "boolean"}}},
+                             {"rules", str}}}};
   s["risk_library"] = {
       {"type", "object"},
       {"description", "the seed risks a new risk can start from (catalogs/library/ai-risks.yaml)"},

@@ -68,7 +68,8 @@ void KeepManagedFields(const T& from, T* to) {
 template <class T>
 constexpr bool kManagedFromCreation =
     std::is_same_v<T, domain::Risk> || std::is_same_v<T, domain::ImpactAssessment> ||
-    std::is_same_v<T, domain::RiskMethodology> || std::is_same_v<T, domain::ImpactItem>;
+    std::is_same_v<T, domain::RiskMethodology> || std::is_same_v<T, domain::ImpactItem> ||
+    std::is_same_v<T, domain::GateRequest>;
 
 // The person who owns a record: its own owner field, else the owner of the AI system it belongs
 // to (an impact assessment, a classification, an impact through its assessment).

@@ -29,17 +29,6 @@ base::Result<std::string> ReadWholeFile(const std::string& path) {
   return text.str();
 }
 
-base::Result<service::Approver> ApproverArg(service::Workspace& ws, const std::string& token) {
-  service::Approver who;
-  who.may_approve = true;  // the CLI runs with the database holder's authority
-  AIMS_TRY(ws.Read([&](store::Tx& tx) -> base::Status {
-    auto id = ResolveRef(tx, domain::EntityKind::kPerson, token);
-    if (!id.ok()) return id.status().WithContext("--approver");
-    who.person = *id;
-    return base::Status::OK();
-  }));
-  return who;
-}
 
 template <class T>
 void PrintRecord(CliContext& ctx, const T& record, const std::string& said) {
@@ -230,6 +219,18 @@ void AddAiActCommands(CLI::App& app, CliContext& ctx, Outcome& outcome) {
 }
 
 }  // namespace
+
+base::Result<service::Approver> ApproverArg(service::Workspace& ws, const std::string& token) {
+  service::Approver who;
+  who.may_approve = true;  // the CLI runs with the database holder's authority
+  AIMS_TRY(ws.Read([&](store::Tx& tx) -> base::Status {
+    auto id = ResolveRef(tx, domain::EntityKind::kPerson, token);
+    if (!id.ok()) return id.status().WithContext("--approver");
+    who.person = *id;
+    return base::Status::OK();
+  }));
+  return who;
+}
 
 base::Status StartFrom(store::Tx& tx, const std::string& from_library, domain::Risk* risk) {
   AIMS_ASSIGN_OR_RETURN(*risk, service::RiskFromLibrary(tx, from_library));

@@ -5,6 +5,7 @@
 
 #include "cli/context.h"
 #include "cli/record_commands.h"
+#include "service/assessments.h"
 
 namespace aims::cli {
 
@@ -18,5 +19,11 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome);
 // Assessment: methodology, impact assessments, EU AI Act classifications and obligations.
 void RegisterAssessNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void AddRiskCommands(CLI::App* risk_noun, CliContext& ctx, Outcome& outcome);
+// Lifecycle gates: `aims system advance|gate`, `aims gate approve|refuse`, the gate policy.
+void RegisterGateNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+
+// The person an approval (or a request) is signed by, from an id or email; the CLI acts with
+// the database holder's authority, so they may approve.
+base::Result<service::Approver> ApproverArg(service::Workspace& ws, const std::string& token);
 
 }  // namespace aims::cli

@@ -156,6 +156,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
       app, ctx, outcome, {"evidence", "Evidence files and what they support", false, true, true});
   AddEvidenceCommands(evidence, ctx, outcome);
   RegisterAssessNouns(app, ctx, outcome);
+  RegisterGateNouns(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

@@ -148,7 +148,9 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kImpactAssessment:
     case K::kImpact:
     case K::kAiActAssessment:
-    case K::kObligation: return {P::kSystemWrite, P::kSystemWriteOwn};
+    case K::kObligation:
+    // A gate request follows its system: its owner asks; approvals are checked by the service.
+    case K::kGateRequest: return {P::kSystemWrite, P::kSystemWriteOwn};
     case K::kRiskMethodology: return {P::kRiskWrite, std::nullopt};
     case K::kOrganisation:
     case K::kScopeStatement:
@@ -158,6 +160,7 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kPerson:
     case K::kRole:
     case K::kCatalog:
+    case K::kGatePolicy:  // the AIMS manager's
     case K::kNone: break;
   }
   return {P::kContextWrite, std::nullopt};

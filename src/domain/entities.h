@@ -13,6 +13,7 @@
 #include "domain/control.h"
 #include "domain/dataset.h"
 #include "domain/evidence.h"
+#include "domain/gate_request.h"
 #include "domain/impact_assessment.h"
 #include "domain/interested_party.h"
 #include "domain/model.h"
@@ -33,14 +34,14 @@ using AllRecordTypes =
     std::tuple<Organisation, CatalogRecord, Role, Person, ScopeStatement, ContextIssue,
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
                Control, Risk, SoaEntry, Evidence, RiskMethodology, ImpactAssessment,
-               ImpactItem, AiActAssessment, Obligation>;
+               ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord>;
 
 // The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
 #define AIMS_RECORD_TYPES(X)                                                                    \
   X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
   X(InterestedParty) X(PartyRequirement) X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) \
   X(Control) X(Risk) X(SoaEntry) X(Evidence) X(RiskMethodology) X(ImpactAssessment)            \
-  X(ImpactItem) X(AiActAssessment) X(Obligation)
+  X(ImpactItem) X(AiActAssessment) X(Obligation) X(GateRequest) X(GatePolicyRecord)
 
 // Calls fn.template operator()<T>() for every record type, in the order above.
 template <class Fn>

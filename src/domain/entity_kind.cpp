@@ -29,6 +29,8 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"impact", "impacts", "IMP", "impact"},
     {"aiact_assessment", "aiact_assessments", "AIACT", "EU AI Act classification"},
     {"obligation", "obligations", "OBL", "obligation"},
+    {"gate_request", "gate_requests", "GATE", "gate request"},
+    {"gate_policy", "gate_policies", "GP", "gate policy"},
 }};
 }  // namespace
 

@@ -35,6 +35,8 @@ enum class EntityKind {
   kImpact,
   kAiActAssessment,
   kObligation,
+  kGateRequest,
+  kGatePolicy,
   kNone,  // "no reference" in field specs; not a record kind
 };
 

@@ -34,6 +34,8 @@ base::Result<std::vector<std::pair<std::pair<int64_t, int64_t>, int64_t>>> Effec
   return out;
 }
 
+}  // namespace
+
 base::Status CheckApprover(const Approver& who, std::string_view what) {
   if (!who.may_approve) {
     return base::Status::PermissionDenied("only an approver can " + std::string(what) +
@@ -44,8 +46,6 @@ base::Status CheckApprover(const Approver& who, std::string_view what) {
   }
   return base::Status::OK();
 }
-
-}  // namespace
 
 std::string RescoreSummary::Text() const {
   std::string out = std::to_string(risks) + " live risks re-scored: " + std::to_string(inherent_changed) +

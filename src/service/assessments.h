@@ -45,6 +45,10 @@ struct Approver {
   bool may_approve = false;
 };
 
+// OK if `who` may sign an approval: PermissionDenied naming `what` ("approve a gate") if their
+// role lacks the approve permission or they are no person.
+base::Status CheckApprover(const Approver& who, std::string_view what);
+
 // An approver who is not the risk's owner accepts its residual (or, before treatment, its
 // inherent) risk: status accepted, with who, when and why.
 base::Status AcceptRisk(Mutation& m, domain::Id risk_id, int64_t expected_version, const Approver& who,

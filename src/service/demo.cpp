@@ -2,6 +2,8 @@
 
 #include "service/aiact_service.h"
 #include "service/assessments.h"
+#include "service/lifecycle_gates.h"
+#include "domain/gate_policy_text.h"
 
 #include <sodium.h>
 
@@ -432,12 +434,24 @@ base::Status DemoBuilder::Build() {
   sys.ai_act_tier = AiActTier::kMinimal;
   sys.owner = marco;
   sys.business_unit = "Operations";
-  sys.lifecycle_stage = LifecycleStage::kOperation;
+  sys.lifecycle_stage = LifecycleStage::kDeployment;  // it passes its operation gate below
   sys.autonomy = domain::Autonomy::kAssistance;
   sys.human_oversight = HumanOversight::kInTheLoop;
   sys.affected_stakeholders = {"new customers"};
   sys.models = {ocr};
-  AIMS_TRY(Add(sys).status());
+  AIMS_ASSIGN_OR_RETURN(Id kyc_sys, Add(sys));
+  // The lifecycle gate policy as the AIMS manager keeps it, and the KYC reader's operation gate:
+  // asked for by its owner, approved by the Chief Risk Officer.
+  domain::GatePolicyRecord gate_policy;
+  gate_policy.name = "Northbridge lifecycle gates 2026";
+  gate_policy.rules = "# Checks by stage and EU AI Act tier; the largest quorum of the rules that apply holds.\n" +
+                      domain::FormatGatePolicy(domain::DefaultGatePolicy());
+  AIMS_TRY(Add(gate_policy).status());
+  AIMS_ASSIGN_OR_RETURN(domain::GateRequest kyc_gate,
+                        RequestAdvance(m_, {kyc_sys, LifecycleStage::kOperation, "Pilot in two branches completed"},
+                                       {marco, false}));
+  AIMS_TRY(ApproveGate(m_, kyc_gate.meta.id, kyc_gate.meta.version, {james, true}, "Pilot error rate within target")
+               .status());
   sys = {};
   sys.name = "Call-centre emotion monitor";
   sys.purpose = "Proposed: infer agents' emotions from call audio to coach them.";

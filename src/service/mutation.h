@@ -253,6 +253,9 @@ class Mutation {
   base::Status CheckWorkflow(domain::ImpactItem& item, std::string_view action);
   base::Status CheckWorkflow(domain::AiActAssessment& assessment, std::string_view action);
   base::Status CheckWorkflow(domain::Obligation& obligation, std::string_view action);
+  base::Status CheckWorkflow(domain::AiSystem& system, std::string_view action);
+  base::Status CheckWorkflow(domain::GateRequest& gate, std::string_view action);
+  base::Status CheckWorkflow(domain::GatePolicyRecord& policy, std::string_view action);
   template <class T>
   base::Status CheckWorkflow(T&, std::string_view) {
     return base::Status::OK();

@@ -3,6 +3,7 @@
 // impact belongs to) or on the action (only the service creates classifications).
 #include "service/mutation.h"
 
+#include "domain/gate_policy_text.h"
 #include "domain/risk_scoring.h"
 
 namespace aims::service {
@@ -11,13 +12,13 @@ namespace {
 
 using domain::DisplayId;
 
-base::Status OnlyService(domain::EntityKind kind, std::string_view action, std::initializer_list<std::string_view> allowed) {
+base::Status OnlyService(domain::EntityKind kind, std::string_view action, std::initializer_list<std::string_view> allowed,
+                         std::string_view instead = "classify the system to make a new one") {
   for (auto a : allowed) {
     if (a == action) return base::Status::OK();
   }
-  return base::Status::FailedPrecondition(
-      std::string(domain::Info(kind).plural) + " are written by aims itself (" + std::string(action) +
-      " refused): classify the system to make a new one");
+  return base::Status::FailedPrecondition(std::string(domain::Info(kind).plural) + " are written by aims itself (" +
+                                          std::string(action) + " refused): " + std::string(instead));
 }
 
 }  // namespace
@@ -171,6 +172,34 @@ base::Status Mutation::CheckWorkflow(domain::AiActAssessment&, std::string_view 
 
 base::Status Mutation::CheckWorkflow(domain::Obligation&, std::string_view action) {
   if (action == "create") return OnlyService(domain::EntityKind::kObligation, action, {});
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::AiSystem& system, std::string_view action) {
+  if (action != "update") return base::Status::OK();  // create sets the stage it starts at; "advance" is the gate's
+  AIMS_ASSIGN_OR_RETURN(domain::AiSystem stored, tx_.records<domain::AiSystem>().Get(system.meta.id));
+  if (stored.lifecycle_stage == system.lifecycle_stage) return base::Status::OK();
+  return base::Status::FailedPrecondition(
+      "the lifecycle stage changes through its gate: aims system advance " + DisplayId(system.kKind, system.meta.id) +
+          " --to " + std::string(domain::EnumName(system.lifecycle_stage)) + " (POST /api/v1/systems/" +
+          std::to_string(system.meta.id) + "/advance)",
+      "lifecycle_stage");
+}
+
+base::Status Mutation::CheckWorkflow(domain::GateRequest&, std::string_view action) {
+  return OnlyService(domain::EntityKind::kGateRequest, action, {"request", "approve", "refuse", "override"},
+                     "ask for a move with aims system advance (POST /api/v1/systems/{id}/advance)");
+}
+
+base::Status Mutation::CheckWorkflow(domain::GatePolicyRecord& policy, std::string_view action) {
+  auto parsed = domain::ParseGatePolicy(policy.rules);
+  if (!parsed.ok()) return parsed.status().WithContext("rules");
+  if (action == "create") {
+    AIMS_ASSIGN_OR_RETURN(int64_t live, tx_.records<domain::GatePolicyRecord>().Count(false));
+    if (live > 0) {
+      return base::Status::AlreadyExists("the register has its gate policy already: change its rules instead");
+    }
+  }
   return base::Status::OK();
 }
 

@@ -34,6 +34,8 @@ std::string_view TableName(EntityKind kind) {
     case EntityKind::kImpact: return "impacts";
     case EntityKind::kAiActAssessment: return "aiact_assessments";
     case EntityKind::kObligation: return "obligations";
+    case EntityKind::kGateRequest: return "gate_requests";
+    case EntityKind::kGatePolicy: return "gate_policies";
     case EntityKind::kNone: break;
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");

@@ -26,7 +26,7 @@ bool FrozenForForms(api::RequestContext& ctx, const domain::ImpactAssessment& as
 bool FrozenForForms(api::RequestContext& ctx, const domain::ImpactItem& item);
 template <class T>
 bool FrozenForForms(api::RequestContext&, const T&) {
-  if constexpr (requires { T::kServiceWritten; }) return std::is_same_v<T, domain::AiActAssessment>;
+  if constexpr (requires { T::kServiceWritten; }) return std::is_same_v<T, domain::AiActAssessment> || std::is_same_v<T, domain::GateRequest>;
   return false;
 }
 

@@ -51,7 +51,10 @@ struct Figures {
   std::vector<domain::Risk> overdue;
   std::vector<domain::Risk> late_treatments;  // treatment due date passed, still open or treating
   std::vector<domain::Evidence> expiring;
+  std::vector<domain::GateRequest> pending_gates;  // waiting for approval, oldest first
+  std::vector<domain::GateRequest> overrides;      // emergency overrides, newest first
   int64_t overdue_count = 0, late_treatment_count = 0, expiring_count = 0;
+  int64_t pending_gate_count = 0, override_count = 0;
 };
 
 base::Status Compute(store::Tx& tx, base::Date today, Figures* f) {
@@ -97,6 +100,19 @@ base::Status Compute(store::Tx& tx, base::Date today, Figures* f) {
   untreated.sort = "treatment_due";
   untreated.limit = 10;
   AIMS_TRY(tx.records<domain::Risk>().Query(untreated, &f->late_treatments, &next));
+
+  // Lifecycle gates: those waiting for approvers, and every emergency override (always reported).
+  store::RecordQuery gates;
+  gates.equals.emplace_back("status", "pending");
+  AIMS_ASSIGN_OR_RETURN(f->pending_gate_count, CountOf<domain::GateRequest>(tx, gates));
+  gates.limit = 10;
+  AIMS_TRY(tx.records<domain::GateRequest>().Query(gates, &f->pending_gates, &next));
+  store::RecordQuery overridden;
+  overridden.equals.emplace_back("status", "overridden");
+  AIMS_ASSIGN_OR_RETURN(f->override_count, CountOf<domain::GateRequest>(tx, overridden));
+  overridden.descending = true;
+  overridden.limit = 10;
+  AIMS_TRY(tx.records<domain::GateRequest>().Query(overridden, &f->overrides, &next));
 
   store::RecordQuery ending;
   ending.before.emplace_back("expires_on", soon.AddDays(1).ToString());
@@ -224,6 +240,28 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
   d.set("expiring", e);
   d.set("expiring_count", std::to_string(expiring_count));
   d.set("expiring_count_nonzero", expiring_count > 0);
+  NameCache names(*ctx.ws);
+  auto gate_list = [&](const std::vector<domain::GateRequest>& gates, bool overrides) {
+    DataList out;
+    for (const auto& g : gates) {
+      Data item;
+      item.set("href", RecordPath(EntityKind::kGateRequest, g.meta.id));
+      item.set("display_id", domain::DisplayId(EntityKind::kGateRequest, g.meta.id));
+      item.set("name", g.system ? names.Name(EntityKind::kAiSystem, *g.system) : std::string());
+      std::string to = EnumLabel(domain::EnumName(g.to_stage));
+      item.set("note", overrides ? "to " + to + (g.decided_on ? " on " + g.decided_on->ToString() : "") + ": " +
+                                       g.decision_note
+                                 : "to " + to + ", " + std::to_string(g.approved_by.size()) + " of " +
+                                       std::to_string(g.approvers_needed) + " approvals");
+      out.push_back(std::move(item));
+    }
+    return out;
+  };
+  d.set("pending_gates", gate_list(figures->pending_gates, false));
+  d.set("pending_gate_count", std::to_string(figures->pending_gate_count));
+  d.set("overrides", gate_list(figures->overrides, true));
+  d.set("override_count", std::to_string(figures->override_count));
+  d.set("has_overrides", figures->override_count > 0);
   return Page(ctx, {"Dashboard", "Dashboard"}, Render("dashboard", d));
 }
 

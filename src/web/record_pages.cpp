@@ -11,6 +11,7 @@
 #include "service/risk_library.h"
 #include "service/system_assurance.h"
 #include "web/assess_pages.h"
+#include "web/gate_pages.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
 
@@ -28,6 +29,7 @@ std::string PluralLabel(domain::EntityKind kind) {
   if (kind == domain::EntityKind::kImpactAssessment) return "Impact assessments";
   if (kind == domain::EntityKind::kImpact) return "Impacts (benefits and harms)";
   if (kind == domain::EntityKind::kObligation) return "EU AI Act obligations";
+  if (kind == domain::EntityKind::kGateRequest) return "Lifecycle gate requests";
   std::string s = EnumLabel(domain::Info(kind).plural);
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
@@ -308,7 +310,7 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   d.set("csrf", ctx.csrf_token);
   bool may_edit = CanWrite<T>(ctx);
   if (may_edit) may_edit = api::CheckOwnership(ctx, record).ok() && !FrozenForForms(ctx, record);
-  d.set("panel", AssessPanel(ctx, record));
+  d.set("panel", AssessPanel(ctx, record) + GatePanel(ctx, record));
   d.set("can_edit", may_edit);
   DataList cells = FieldCells(record, names, false);
   ApplyFlags(DateFlags(record, base::Now().date()), &cells);

@@ -3,6 +3,7 @@
 #include "web/accounts_page.h"
 #include "web/assess_pages.h"
 #include "web/dashboard_page.h"
+#include "web/gate_pages.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
 #include "web/record_pages.h"
@@ -22,6 +23,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddImportPage(router);
   AddRecordPages(router);
   AddAssessPages(router);
+  AddGatePages(router);
 }
 
 }  // namespace aims::web

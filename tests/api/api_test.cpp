@@ -136,19 +136,19 @@ TEST_F(ApiTest, CreateReadUpdateRetireWithOptimisticConcurrency) {
   ASSERT_EQ(read.status, 200);
   EXPECT_EQ(Json(read).at("name").as_string(), "Credit scorer");
 
-  auto no_if_match = As("aims-manager", "PATCH", path, R"({"lifecycle_stage": "design"})");
+  auto no_if_match = As("aims-manager", "PATCH", path, R"({"business_unit": "Lending"})");
   EXPECT_EQ(no_if_match.status, 428) << no_if_match.body;
-  auto v2 = As("aims-manager", "PATCH", path, R"({"lifecycle_stage": "design"})", {{"If-Match", "\"1\""}});
+  auto v2 = As("aims-manager", "PATCH", path, R"({"business_unit": "Lending"})", {{"If-Match", "\"1\""}});
   ASSERT_EQ(v2.status, 200) << v2.body;
   EXPECT_EQ(v2.Header("ETag"), "\"2\"");
-  EXPECT_EQ(Json(v2).at("lifecycle_stage").as_string(), "design");
+  EXPECT_EQ(Json(v2).at("business_unit").as_string(), "Lending");
   EXPECT_EQ(Json(v2).at("purpose").as_string(), "Scores loan applications");  // untouched fields stay
 
   // A write based on version 1 is stale now: refused, nothing changes.
-  auto stale = As("aims-manager", "PATCH", path, R"({"lifecycle_stage": "deployment"})", {{"If-Match", "\"1\""}});
+  auto stale = As("aims-manager", "PATCH", path, R"({"business_unit": "Retail"})", {{"If-Match", "\"1\""}});
   EXPECT_EQ(stale.status, 412) << stale.body;
   EXPECT_EQ(Json(stale).at("type").as_string(), "https://aims.invalid/problems/stale-version");
-  EXPECT_EQ(Json(As("viewer", "GET", path)).at("lifecycle_stage").as_string(), "design");
+  EXPECT_EQ(Json(As("viewer", "GET", path)).at("business_unit").as_string(), "Lending");
 
   auto retired = As("aims-manager", "DELETE", path, "", {{"If-Match", "\"2\""}});
   ASSERT_EQ(retired.status, 200) << retired.body;
@@ -582,6 +582,70 @@ TEST_F(ApiTest, ImpactAssessmentIsApprovedByAnotherAndThenFrozen) {
   ASSERT_EQ(revised.status, 201) << revised.body;
   EXPECT_EQ(Json(revised).at("version").as_int64(), 2);
   EXPECT_EQ(Json(revised).at("status").as_string(), "draft");
+}
+
+TEST_F(ApiTest, LifecycleGatesRefuseUnmetChecklistsAndOpenOnAnotherPersonsApproval) {
+  auto created = As("system-owner", "POST", "/api/v1/systems", R"({"name": "Gate keeper", "purpose": "p", "owner": 1})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string path = "/api/v1/systems/" + std::to_string(Json(created).at("id").as_int64());
+
+  // The checklist names what is missing; a request is refused (409) and writes nothing.
+  auto gate = As("viewer", "GET", path + "/gate");
+  ASSERT_EQ(gate.status, 200) << gate.body;
+  json::value g = Json(gate);
+  EXPECT_EQ(g.at("to").as_string(), "design");
+  EXPECT_FALSE(g.at("met").as_bool());
+  EXPECT_TRUE(g.at("pending").is_null());
+  std::vector<std::string> unmet;
+  for (const auto& item : g.at("checklist").as_array()) {
+    if (!item.at("met").as_bool()) unmet.emplace_back(item.at("check").as_string());
+  }
+  EXPECT_EQ(unmet, std::vector<std::string>{"intended_use"});
+  std::string head = As("auditor", "GET", "/api/v1/ledger/head").body;
+  auto refused = As("system-owner", "POST", path + "/advance", R"({"to": "design"})");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("the intended use written down (intended_use)"), std::string::npos) << refused.body;
+  auto skip = As("system-owner", "POST", path + "/advance", R"({"to": "deployment"})");
+  EXPECT_EQ(skip.status, 409) << skip.body;
+  EXPECT_EQ(As("system-owner", "POST", path + "/advance", R"({"to": "launch"})").status, 422);
+  EXPECT_EQ(As("system-owner", "POST", path + "/advance", R"({"to": "design", "colour": 1})").status, 422);
+  EXPECT_EQ(As("viewer", "POST", path + "/advance", R"({"to": "design"})").status, 403);
+  auto override = As("system-owner", "POST", path + "/advance", R"({"to": "design", "override": true, "reason": "x"})");
+  EXPECT_EQ(override.status, 403) << override.body;
+  EXPECT_NE(override.body.find("only an admin can override"), std::string::npos) << override.body;
+  EXPECT_EQ(As("auditor", "GET", "/api/v1/ledger/head").body, head);
+  // Nor can a plain edit move the stage.
+  auto edit = As("system-owner", "PATCH", path, R"({"lifecycle_stage": "design", "intended_use": "Staff only"})",
+                 {{"If-Match", created.Header("ETag")}});
+  EXPECT_EQ(edit.status, 409) << edit.body;
+
+  auto ready = As("system-owner", "PATCH", path, R"({"intended_use": "Staff only"})", {{"If-Match", created.Header("ETag")}});
+  ASSERT_EQ(ready.status, 200) << ready.body;
+  auto asked = As("system-owner", "POST", path + "/advance", R"({"to": "design", "reason": "kick-off"})");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  json::value a = Json(asked);
+  EXPECT_EQ(a.at("status").as_string(), "pending");
+  EXPECT_EQ(a.at("requested_by").as_int64(), 1);
+  std::string gate_path = "/api/v1/gate_requests/" + std::to_string(a.at("id").as_int64());
+  EXPECT_EQ(asked.Header("Location"), gate_path);
+  EXPECT_EQ(Json(As("viewer", "GET", path + "/gate?to=design")).at("pending").at("id").as_int64(), a.at("id").as_int64());
+  // Gate records are written by aims only.
+  EXPECT_EQ(As("admin", "POST", "/api/v1/gate_requests", R"({"system": 1})").status, 422);  // system is managed
+
+  EXPECT_EQ(As("system-owner", "POST", gate_path + "/approve", "", {{"If-Match", "\"1\""}}).status, 403);
+  EXPECT_EQ(As("approver", "POST", gate_path + "/approve").status, 428);
+  EXPECT_EQ(As("approver", "POST", gate_path + "/refuse", R"({"note": ""})", {{"If-Match", "\"1\""}}).status, 422);
+  auto approved = As("approver", "POST", gate_path + "/approve", R"({"note": "ok"})", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(Json(approved).at("status").as_string(), "opened");
+  EXPECT_EQ(Json(approved).at("approved_by").as_array().size(), 1u);
+  EXPECT_EQ(Json(As("viewer", "GET", path)).at("lifecycle_stage").as_string(), "design");
+  EXPECT_EQ(As("approver", "POST", gate_path + "/approve", "", {{"If-Match", "\"2\""}}).status, 409);  // decided
+
+  auto policy = As("viewer", "GET", "/api/v1/gate-policy");
+  ASSERT_EQ(policy.status, 200);
+  EXPECT_TRUE(Json(policy).at("builtin").as_bool());
+  EXPECT_NE(std::string(Json(policy).at("rules").as_string()).find("design: owner, intended_use"), std::string::npos);
 }
 
 TEST(ApiServer, DemoSignInsWorkForEveryRole) {
