@@ -17,7 +17,7 @@ using domain::EntityKind;
 using domain::LifecycleStage;
 using domain::Permission;
 
-std::string StageLabel(LifecycleStage s) { return EnumLabel(domain::EnumName(s)); }
+std::string StageLabel(LifecycleStage s) { return Capitalised(EnumLabel(domain::EnumName(s))); }
 
 DataList ChecklistRows(const domain::GateOutcome& outcome) {
   DataList rows;
@@ -162,6 +162,7 @@ std::string GatePanel(api::RequestContext& ctx, const domain::AiSystem& system) 
     }
     if (retired_stage || system.meta.retired()) return base::Status::OK();
     next = static_cast<LifecycleStage>(static_cast<int>(system.lifecycle_stage) + 1);
+    if (next == LifecycleStage::kRetirement) return base::Status::OK();  // offered with the moves back
     AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, service::CurrentGatePolicy(tx));
     AIMS_ASSIGN_OR_RETURN(next_gate, service::EvaluateSystemGate(tx, policy, system.meta.id, next, base::Now().date()));
     return base::Status::OK();

@@ -124,11 +124,18 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   it('other detail pages', async (t) => {
     for (const plural of ['people', 'controls', 'soa_entries', 'models', 'risk_methodologies', 'impacts',
-      'aiact_assessments', 'obligations']) {
+      'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies']) {
       const href = await firstRecordHref(plural);
       await visit(page, href);
       await check(t, `detail-${plural}`);
     }
+  });
+
+  it('oversee: lifecycle gate policy', async (t) => {
+    await visit(page, '/gate-policy');
+    await page.locator('#gate-policy-rules').waitFor();
+    await page.locator('#gate-policy-form').waitFor();
+    await check(t, 'gate-policy');
   });
 
   it('assess: risk methodology, classification questionnaire, impact assessment and its document', async (t) => {

@@ -23,8 +23,14 @@ export const PLURALS = [
   'systems', 'risks', 'evidence', 'people', 'roles', 'models', 'datasets', 'suppliers', 'pipelines',
   'controls', 'soa_entries', 'organisations', 'scope_statements', 'context_issues',
   'interested_parties', 'party_requirements', 'catalogs', 'risk_methodologies', 'impact_assessments', 'impacts',
-  'aiact_assessments', 'obligations',
+  'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies',
 ];
+
+// Runs the aims CLI on a test server's data directory (next to the running server, as an
+// operator would) and returns its stdout; fails with its stderr.
+export async function aimsCli(server, args) {
+  return run(aimsBin(), ['--data', server.data, ...args], { ...process.env, AIMS_PWHASH_FAST: '1' });
+}
 
 export const SCREENSHOTS = process.env.AIMS_SCREENSHOTS || path.join(os.tmpdir(), 'aims-browser-screenshots');
 
@@ -66,7 +72,7 @@ export function parseDemoAccounts(stdout) {
 }
 
 // Creates a demo data directory and serves it on an ephemeral port. Returns
-// { url, accounts, dir, stop() }.
+// { url, accounts, dir, data, stop() }; `data` is the data directory, for aimsCli().
 export async function startServer() {
   const bin = aimsBin();
   await waitForBinary(bin);
@@ -145,7 +151,7 @@ export async function startServer() {
     await fs.rm(dir, { recursive: true, force: true });
     if (crashed) throw new Error(`aims serve ended during the tests (${exitStatus}):\n${output}`);
   }
-  return { url, accounts, dir, stop };
+  return { url, accounts, dir, data, stop };
 }
 
 export async function launchBrowser() {
