@@ -199,6 +199,7 @@ Response Dispatcher::Handle(Request&& request, const std::string& client) {
 
   std::string route_name = "unmatched";
   std::string user;
+  bool conceal_client = false;
   Response response;
   auto match = router_.Find(request.method(), path);
   if (!match.route) {
@@ -211,6 +212,7 @@ Response Dispatcher::Handle(Request&& request, const std::string& client) {
     }
   } else {
     route_name = match.name;
+    conceal_client = match.route->conceal_client;
     RequestContext ctx{request, *match.route, path, std::move(match.params),
                        ParseQuery(q == std::string::npos ? std::string_view() : std::string_view(target).substr(q + 1)),
                        request_id, client, std::nullopt, {}, nullptr, &writes_};
@@ -259,7 +261,7 @@ Response Dispatcher::Handle(Request&& request, const std::string& client) {
                           {"status", "#" + std::to_string(status)},
                           {"duration_ms", ms},
                           {"user", user},
-                          {"client", client}});
+                          {"client", conceal_client ? std::string("-") : client}});
   }
   return response;
 }

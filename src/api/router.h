@@ -82,6 +82,8 @@ struct Route {
   // A page of the web application (HTML), not part of the JSON API: left out of the OpenAPI
   // document; a visitor who is not signed in is sent to the sign-in page; errors are HTML.
   bool page = false;
+  // The client's address is left out of the request log (an anonymous concern's reporter).
+  bool conceal_client = false;
   std::string name() const { return std::string(http::to_string(method)) + " " + pattern; }
 };
 

@@ -9,13 +9,13 @@ using P = Permission;
 constexpr std::array<Permission, kPermissionCount> kAll = {
     P::kRegisterRead, P::kLedgerRead,     P::kSystemWriteOwn, P::kSystemWrite,
     P::kRiskWriteOwn, P::kRiskWrite,      P::kInventoryWrite, P::kControlWrite,
-    P::kEvidenceWrite, P::kContextWrite,  P::kApprove,        P::kUserAdmin,
+    P::kEvidenceWrite, P::kContextWrite,  P::kApprove,        P::kUserAdmin,  P::kConcernHandle,
 };
 
 constexpr std::array<std::string_view, kPermissionCount> kNames = {
     "register.read", "ledger.read",     "system.write.own", "system.write",
     "risk.write.own", "risk.write",     "inventory.write",  "control.write",
-    "evidence.write", "context.write",  "approve",          "user.admin",
+    "evidence.write", "context.write",  "approve",          "user.admin",  "concern.handle",
 };
 
 std::vector<AccessRole> MakeBuiltinRoles() {

@@ -37,9 +37,10 @@ enum class Permission : uint8_t {
                     // people, governance roles, catalogs
   kApprove,         // approve: approvals
   kUserAdmin,       // user.admin: users, others' tokens, custom roles
+  kConcernHandle,   // concern.handle: read and answer the concerns people report (A.3.3)
 };
 
-inline constexpr size_t kPermissionCount = 12;
+inline constexpr size_t kPermissionCount = 13;
 
 // Every permission, in declaration order.
 std::span<const Permission> AllPermissions();

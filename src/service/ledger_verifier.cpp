@@ -1,8 +1,10 @@
 #include "service/ledger_verifier.h"
 
+#include <limits>
 #include <unordered_map>
 
 #include "domain/canonical_state.h"
+#include "domain/concern.h"
 #include "domain/user_account.h"
 #include "ledger/entry.h"
 #include "ledger/key_file.h"
@@ -260,6 +262,14 @@ class Verifier {
     AIMS_ASSIGN_OR_RETURN(auto roles, accounts.ListRoles());
     for (const auto& r : roles) {
       CheckAccount(domain::kAccessRoleEntityType, r.id, r.name, domain::RoleStateHash(r));
+    }
+    // Concerns are kept apart from the register too (service/concerns.h).
+    store::ConcernTable concerns = tx.concerns();
+    AIMS_ASSIGN_OR_RETURN(auto reports, concerns.List(std::numeric_limits<int64_t>::max()));
+    for (const auto& c : reports) {
+      AIMS_ASSIGN_OR_RETURN(auto messages, concerns.Messages(c.id));
+      CheckAccount(domain::kConcernEntityType, c.id, "report " + std::to_string(c.id),
+                   domain::ConcernStateHash(c, messages));
     }
     return base::Status::OK();
   }

@@ -10,6 +10,7 @@
 
 #include "base/result.h"
 #include "store/account_table.h"
+#include "store/concern_table.h"
 #include "store/connection.h"
 #include "store/ledger_table.h"
 #include "store/migrator.h"
@@ -33,6 +34,7 @@ class Tx {
   }
   LedgerTable ledger() { return LedgerTable(conn_); }
   AccountTable accounts() { return AccountTable(conn_); }
+  ConcernTable concerns() { return ConcernTable(conn_); }
   Connection& connection() { return conn_; }
 
   // A nested unit inside the transaction (SQL savepoint): RollbackToSavepoint undoes what was

@@ -40,6 +40,7 @@ constexpr NavItem kNav[] = {
     {"/register", "Register", Permission::kRegisterRead},
     {"/people", "People", Permission::kRegisterRead},
     {"/ledger", "Ledger", Permission::kLedgerRead},
+    {"/concerns", "Concerns", Permission::kConcernHandle},
     {"/import", "Import", Permission::kRegisterRead},
     {"/accounts", "Accounts", Permission::kUserAdmin},
 };

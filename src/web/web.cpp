@@ -2,6 +2,7 @@
 
 #include "web/accounts_page.h"
 #include "web/assess_pages.h"
+#include "web/concern_pages.h"
 #include "web/dashboard_page.h"
 #include "web/gate_pages.h"
 #include "web/import_page.h"
@@ -24,6 +25,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddRecordPages(router);
   AddAssessPages(router);
   AddGatePages(router);
+  AddConcernPages(router);
 }
 
 }  // namespace aims::web

@@ -22,7 +22,8 @@ TEST(Permissions, NamesAreStableAndRoundTrip) {
   const std::vector<std::string> expected = {
       "register.read",  "ledger.read",   "system.write.own", "system.write",
       "risk.write.own", "risk.write",    "inventory.write",  "control.write",
-      "evidence.write", "context.write", "approve",          "user.admin"};
+      "evidence.write", "context.write", "approve",          "user.admin",
+      "concern.handle"};
   ASSERT_EQ(AllPermissions().size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     Permission p = AllPermissions()[i];

@@ -175,7 +175,8 @@ TEST_F(WebTest, EveryPageChecksAccessForEveryRole) {
   for (const auto& role : kRoles) {
     auto me = As(role, "GET", "/api/v1/me");
     for (const char* p : {"register.read", "ledger.read", "system.write.own", "system.write", "risk.write.own", "risk.write",
-                          "inventory.write", "control.write", "evidence.write", "context.write", "approve", "user.admin"}) {
+                          "inventory.write", "control.write", "evidence.write", "context.write", "approve", "user.admin",
+                          "concern.handle"}) {
       if (me.body.find(std::string("\"") + p + "\"") != std::string::npos) permissions[role].insert(p);
     }
   }

@@ -24,3 +24,18 @@ CREATE TABLE gate_policies (
   name TEXT NOT NULL, rules TEXT NOT NULL
 );
 CREATE UNIQUE INDEX gate_policies_key ON gate_policies (name COLLATE NOCASE);
+
+-- Concerns (A.3.3): reports by anyone, kept apart from the register so that only handlers read
+-- them. The receipt code is stored as its SHA-256; the reporter's address is never stored.
+CREATE TABLE concerns (
+  id INTEGER PRIMARY KEY, receipt_sha256 BLOB NOT NULL UNIQUE, record_version INTEGER NOT NULL,
+  created_us INTEGER NOT NULL, updated_us INTEGER NOT NULL, category TEXT NOT NULL,
+  system_named TEXT NOT NULL, system INTEGER REFERENCES ai_systems (id), status TEXT NOT NULL,
+  hide_from_owner INTEGER NOT NULL
+);
+CREATE INDEX concerns_status ON concerns (status, id);
+CREATE TABLE concern_messages (
+  id INTEGER PRIMARY KEY, concern INTEGER NOT NULL REFERENCES concerns (id),
+  at_us INTEGER NOT NULL, author TEXT NOT NULL, body TEXT NOT NULL
+);
+CREATE INDEX concern_messages_concern ON concern_messages (concern, id);
