@@ -176,7 +176,9 @@ base::Result<std::optional<domain::GateRequest>> PendingGate(store::Tx& tx, doma
 }
 
 base::Result<domain::GateRequest> RequestAdvance(Mutation& m, const AdvanceRequest& request, const Requester& who) {
-  if (!who.person) {
+  // An override is an admin's act, and an admin account may stand for no person: the ledger's
+  // actor then says who it was. Every other request is signed by a person.
+  if (!who.person && !(request.override && who.may_override)) {
     return base::Status::PermissionDenied("a gate request is signed by a person: your account is linked to no person",
                                           "requested_by");
   }
@@ -224,6 +226,7 @@ base::Result<domain::GateRequest> RequestAdvance(Mutation& m, const AdvanceReque
   gate.checklist = ChecklistLines(outcome);
   gate.approvers_needed = outcome.forward ? outcome.approvers_needed : 0;
   std::string at = When(m.now()) + " ";
+  std::string signer = who.person ? Who(who.person) : m.actor();
 
   if (request.override) {
     gate.status = GateStatus::kOverridden;
@@ -231,10 +234,10 @@ base::Result<domain::GateRequest> RequestAdvance(Mutation& m, const AdvanceReque
     gate.decision_note = reason;
     gate.decided_on = m.now().date();
     if (!overriding_pending) {
-      gate.events.push_back(at + "requested by " + Who(who.person) + ": " + Stage(gate.from_stage) + " to " +
+      gate.events.push_back(at + "requested by " + signer + ": " + Stage(gate.from_stage) + " to " +
                             Stage(gate.to_stage));
     }
-    gate.events.push_back(at + "EMERGENCY OVERRIDE by " + Who(who.person) + " with " + ChecklistSummary(outcome) +
+    gate.events.push_back(at + "EMERGENCY OVERRIDE by " + signer + " with " + ChecklistSummary(outcome) +
                           " and " + std::to_string(gate.approved_by.size()) + " of " +
                           std::to_string(gate.approvers_needed) + " approvals: " + reason);
     if (overriding_pending) {

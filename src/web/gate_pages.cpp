@@ -195,7 +195,8 @@ std::string GatePanel(api::RequestContext& ctx, const domain::AiSystem& system) 
     }
     d.set("missing", missing);
     d.set("approvers_needed", std::to_string(next_gate->approvers_needed));
-    d.set("may_request", may_request && !pending && unmet.empty());
+    d.set("may_request", may_request && !pending && unmet.empty() && ctx.principal->person.has_value());
+    d.set("no_person", may_request && !ctx.principal->person.has_value());
     d.set("may_override", may_request && ctx.principal->permissions.Has(Permission::kUserAdmin) && !unmet.empty() &&
                               (!pending || pending->to_stage == next));
   }
@@ -215,7 +216,7 @@ std::string GatePanel(api::RequestContext& ctx, const domain::AiSystem& system) 
     back.push_back(std::move(retire));
   }
   d.set("back", back);
-  d.set("may_move_back", may_request && !pending && !back.empty());
+  d.set("may_move_back", may_request && !pending && !back.empty() && ctx.principal->person.has_value());
   d.set("gates_href", KindPath(EntityKind::kGateRequest) + "?system=" + std::to_string(system.meta.id));
   return Render("gate_panel", d);
 }

@@ -302,3 +302,25 @@ TEST(GateRequests, TheStoredPolicyIsCheckedAndInForce) {
 
 }  // namespace
 }  // namespace aims::service
+
+namespace aims::service {
+namespace {
+
+TEST(GateRequests, AnAdminWithoutAPersonMayOverrideButNotAsk) {
+  Register r;
+  EXPECT_EQ(r.Try([&](Mutation& m) {
+    return RequestAdvance(m, {r.system, Stage::kDesign, "", false}, {std::nullopt, true}).status();
+  }).code(), base::StatusCode::kPermissionDenied);
+  domain::GateRequest gate;
+  r.Must([&](Mutation& m) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(gate, RequestAdvance(m, {r.system, Stage::kDesign, "outage fix", true}, {std::nullopt, true}));
+    return base::Status::OK();
+  });
+  EXPECT_EQ(gate.status, GateStatus::kOverridden);
+  EXPECT_FALSE(gate.decided_by.has_value());
+  EXPECT_NE(gate.events.back().find("EMERGENCY OVERRIDE by test:alice"), std::string::npos) << gate.events.back();
+  EXPECT_EQ(r.System().lifecycle_stage, Stage::kDesign);
+}
+
+}  // namespace
+}  // namespace aims::service
