@@ -18,14 +18,6 @@ namespace json = boost::json;
 using domain::EntityKind;
 using domain::Permission;
 
-base::Result<domain::LifecycleStage> StageOf(std::string_view text, std::string_view where) {
-  if (auto s = domain::ParseEnum<domain::LifecycleStage>(text)) return *s;
-  std::string allowed;
-  for (auto n : domain::EnumNames<domain::LifecycleStage>()) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  return base::Status::InvalidArgument("unknown stage \"" + std::string(text) + "\" (expected " + allowed + ")",
-                                       std::string(where));
-}
-
 // GET /api/v1/systems/{id}/gate?to=STAGE: the checklist of a move, evaluated now; the next stage by default.
 base::Result<Response> GetGate(RequestContext& ctx) {
   AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
@@ -34,25 +26,17 @@ base::Result<Response> GetGate(RequestContext& ctx) {
     AIMS_ASSIGN_OR_RETURN(domain::AiSystem system, tx.records<domain::AiSystem>().Get(id));
     domain::LifecycleStage to{};
     if (auto q = ctx.Query("to")) {
-      AIMS_ASSIGN_OR_RETURN(to, StageOf(*q, "to"));
-    } else if (system.lifecycle_stage == domain::LifecycleStage::kRetirement) {
-      return base::Status::FailedPrecondition("the system is retired: no stage follows", "to");
+      AIMS_ASSIGN_OR_RETURN(to, domain::ParseEnumOr<domain::LifecycleStage>(*q, "stage", "to"));
+    } else if (auto next = domain::NextStage(system.lifecycle_stage)) {
+      to = *next;
     } else {
-      to = static_cast<domain::LifecycleStage>(static_cast<int>(system.lifecycle_stage) + 1);
+      return base::Status::FailedPrecondition("the system is retired: no stage follows", "to");
     }
     AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, service::CurrentGatePolicy(tx));
     AIMS_ASSIGN_OR_RETURN(domain::GateOutcome outcome,
                           service::EvaluateSystemGate(tx, policy, id, to, base::Now().date()));
-    body = io::GateChecklistJson(id, system.lifecycle_stage, to, outcome);
     AIMS_ASSIGN_OR_RETURN(auto pending, service::PendingGate(tx, id));
-    body.pop_back();
-    body += ", \"pending\": ";
-    if (pending) {
-      io::RecordJsonWriter::Append(*pending, &body);
-    } else {
-      body += "null";
-    }
-    body += "}\n";
+    body = io::GateChecklistJson(id, system.lifecycle_stage, to, outcome, pending) + "\n";
     return base::Status::OK();
   });
   if (!done.ok()) return BodyProblem(done, ctx);
@@ -71,7 +55,7 @@ base::Result<service::AdvanceRequest> ReadAdvance(const RequestContext& ctx, dom
     std::string where = "/" + std::string(key);
     if (key == "to") {
       if (!value.is_string()) return base::Status::InvalidArgument("must be a string", where);
-      AIMS_ASSIGN_OR_RETURN(request.to, StageOf(value.as_string(), where));
+      AIMS_ASSIGN_OR_RETURN(request.to, domain::ParseEnumOr<domain::LifecycleStage>(value.as_string(), "stage", where));
       has_to = true;
     } else if (key == "reason") {
       if (!value.is_string()) return base::Status::InvalidArgument("must be a string", where);

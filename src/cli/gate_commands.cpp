@@ -16,10 +16,7 @@ namespace {
 using domain::EntityKind;
 
 base::Result<domain::LifecycleStage> StageArg(const std::string& text) {
-  if (auto s = domain::ParseEnum<domain::LifecycleStage>(text)) return *s;
-  std::string allowed;
-  for (auto n : domain::EnumNames<domain::LifecycleStage>()) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  return base::Status::InvalidArgument("unknown stage \"" + text + "\" (expected " + allowed + ")", "--to");
+  return domain::ParseEnumOr<domain::LifecycleStage>(text, "stage", "--to");
 }
 
 void PrintGate(CliContext& ctx, const domain::GateRequest& gate, const std::string& said) {
@@ -76,10 +73,9 @@ void AddSystemGateCommands(CLI::App* system_noun, CliContext& ctx, Outcome& outc
       AIMS_TRY(ws->Read([&](store::Tx& tx) -> base::Status {
         AIMS_ASSIGN_OR_RETURN(system, tx.records<domain::AiSystem>().Get(rid));
         if (a->to.empty()) {
-          if (system.lifecycle_stage == domain::LifecycleStage::kRetirement) {
-            return base::Status::FailedPrecondition("it is retired: no stage follows", "--to");
-          }
-          to = static_cast<domain::LifecycleStage>(static_cast<int>(system.lifecycle_stage) + 1);
+          auto next = domain::NextStage(system.lifecycle_stage);
+          if (!next) return base::Status::FailedPrecondition("it is retired: no stage follows", "--to");
+          to = *next;
         } else {
           AIMS_ASSIGN_OR_RETURN(to, StageArg(a->to));
         }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "base/result.h"
+
 namespace aims::domain {
 
 template <class E>
@@ -39,5 +41,14 @@ std::optional<E> ParseEnum(std::string_view text) {
 
 // "a, b or c": for error messages that list what is allowed.
 std::string JoinNames(std::span<const std::string_view> names);
+
+// The value named `text`, or InvalidArgument at `where`: unknown <what> "text" (one of a, b or c).
+template <DomainEnum E>
+base::Result<E> ParseEnumOr(std::string_view text, std::string_view what, std::string_view where) {
+  if (auto e = ParseEnum<E>(text)) return *e;
+  return base::Status::InvalidArgument("unknown " + std::string(what) + " \"" + std::string(text) + "\" (one of " +
+                                           JoinNames(EnumNames<E>()) + ")",
+                                       where);
+}
 
 }  // namespace aims::domain

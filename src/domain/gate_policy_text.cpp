@@ -24,16 +24,6 @@ std::vector<std::string_view> SplitList(std::string_view s) {
   return out;
 }
 
-template <DomainEnum E>
-base::Result<E> Word(std::string_view word, std::string_view what, const std::string& where) {
-  if (auto e = ParseEnum<E>(word)) return *e;
-  std::string allowed;
-  for (auto name : EnumNames<E>()) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-  return base::Status::InvalidArgument("unknown " + std::string(what) + " \"" + std::string(word) + "\" (one of " +
-                                           allowed + ")",
-                                       where);
-}
-
 base::Result<GateRule> ParseRule(std::string_view line, const std::string& where) {
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) {
@@ -43,7 +33,7 @@ base::Result<GateRule> ParseRule(std::string_view line, const std::string& where
   std::string_view head = Trim(line.substr(0, colon));
   std::string_view body = line.substr(colon + 1);
   size_t space = head.find_first_of(" \t");
-  AIMS_ASSIGN_OR_RETURN(rule.to, Word<LifecycleStage>(Trim(head.substr(0, space)), "stage", where));
+  AIMS_ASSIGN_OR_RETURN(rule.to, ParseEnumOr<LifecycleStage>(Trim(head.substr(0, space)), "stage", where));
   if (rule.to == LifecycleStage::kInception) {
     return base::Status::InvalidArgument("inception is where systems start: no gate leads to it", where);
   }
@@ -59,13 +49,13 @@ base::Result<GateRule> ParseRule(std::string_view line, const std::string& where
     auto tiers = SplitList(rest.substr(4));
     if (tiers.empty()) return base::Status::InvalidArgument("\"for\" names no tier", where);
     for (auto t : tiers) {
-      AIMS_ASSIGN_OR_RETURN(AiActTier tier, Word<AiActTier>(t, "tier", where));
+      AIMS_ASSIGN_OR_RETURN(AiActTier tier, ParseEnumOr<AiActTier>(t, "tier", where));
       if (std::find(rule.tiers.begin(), rule.tiers.end(), tier) == rule.tiers.end()) rule.tiers.push_back(tier);
     }
   }
   size_t semi = body.find(';');
   for (auto c : SplitList(body.substr(0, semi))) {
-    AIMS_ASSIGN_OR_RETURN(GateCheck check, Word<GateCheck>(c, "check", where));
+    AIMS_ASSIGN_OR_RETURN(GateCheck check, ParseEnumOr<GateCheck>(c, "check", where));
     if (std::find(rule.checks.begin(), rule.checks.end(), check) == rule.checks.end()) rule.checks.push_back(check);
   }
   rule.approvers = 1;

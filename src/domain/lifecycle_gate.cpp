@@ -89,6 +89,24 @@ base::Status CheckTransition(LifecycleStage from, LifecycleStage to) {
   return base::Status::OK();
 }
 
+std::optional<LifecycleStage> NextStage(LifecycleStage stage) {
+  if (stage == Stage::kRetirement) return std::nullopt;
+  return static_cast<Stage>(Index(stage) + 1);
+}
+
+std::string ChecklistLine(const GateItem& item) {
+  return std::string(EnumName(item.check)) + (item.met ? ": met" : ": unmet");
+}
+
+std::optional<GateItem> ParseChecklistLine(std::string_view line) {
+  size_t colon = line.find(": ");
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto check = ParseEnum<GateCheck>(line.substr(0, colon));
+  std::string_view state = line.substr(colon + 2);
+  if (!check || (state != "met" && state != "unmet")) return std::nullopt;
+  return GateItem{*check, state == "met"};
+}
+
 std::vector<GateCheck> GateOutcome::Unmet() const {
   std::vector<GateCheck> out;
   for (const auto& item : checklist) {

@@ -13,6 +13,8 @@
 #pragma once
 
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -78,6 +80,9 @@ struct GatePolicy {
 
 GatePolicy DefaultGatePolicy();
 
+// The stage after `stage`, or nullopt after retirement.
+std::optional<LifecycleStage> NextStage(LifecycleStage stage);
+
 // OK, or FailedPrecondition naming the stages: a skip forward, a move out of retirement, or no move.
 base::Status CheckTransition(LifecycleStage from, LifecycleStage to);
 
@@ -85,6 +90,11 @@ struct GateItem {
   GateCheck check;
   bool met = false;
 };
+
+// A checklist item as a gate request keeps it: "event_logging: met" or "event_logging: unmet".
+std::string ChecklistLine(const GateItem& item);
+// nullopt for a line that is not one.
+std::optional<GateItem> ParseChecklistLine(std::string_view line);
 
 struct GateOutcome {
   bool forward = false;          // a gate applies (moves back and retirement have none)

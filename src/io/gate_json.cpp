@@ -1,11 +1,13 @@
 #include "io/gate_json.h"
 
 #include "base/canonical_json.h"
+#include "io/register_json_writer.h"
 
 namespace aims::io {
 
 std::string GateChecklistJson(domain::Id system, domain::LifecycleStage from, domain::LifecycleStage to,
-                              const domain::GateOutcome& outcome) {
+                              const domain::GateOutcome& outcome,
+                              const std::optional<std::optional<domain::GateRequest>>& pending) {
   std::string out = "{\"system\": " + std::to_string(system) + ", \"from\": \"" + std::string(domain::EnumName(from)) +
                     "\", \"to\": \"" + std::string(domain::EnumName(to)) + "\", \"forward\": " +
                     (outcome.forward ? "true" : "false") + ", \"met\": " + (outcome.Met() ? "true" : "false") +
@@ -18,7 +20,16 @@ std::string GateChecklistJson(domain::Id system, domain::LifecycleStage from, do
     base::AppendJsonString(&out, domain::GateCheckLabel(item.check));
     out += std::string(", \"met\": ") + (item.met ? "true" : "false") + "}";
   }
-  return out + "]}";
+  out += "]";
+  if (pending) {
+    out += ", \"pending\": ";
+    if (*pending) {
+      RecordJsonWriter::Append(**pending, &out);
+    } else {
+      out += "null";
+    }
+  }
+  return out + "}";
 }
 
 }  // namespace aims::io

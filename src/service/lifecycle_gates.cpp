@@ -36,7 +36,7 @@ std::string When(base::Timestamp t) {
 std::vector<std::string> ChecklistLines(const domain::GateOutcome& outcome) {
   std::vector<std::string> out;
   for (const auto& item : outcome.checklist) {
-    out.push_back(std::string(domain::EnumName(item.check)) + (item.met ? ": met" : ": unmet"));
+    out.push_back(domain::ChecklistLine(item));
   }
   return out;
 }
@@ -52,7 +52,11 @@ base::Status Refused(const domain::GateOutcome& outcome, domain::Id system, doma
       "checklist");
 }
 
-base::Result<domain::GateRequest> LoadPending(Mutation& m, domain::Id gate, int64_t expected_version) {
+// The pending gate an approver decides on (approve or refuse): they may approve, it is still at
+// `expected_version` and pending, and they did not request it (separation of duties).
+base::Result<domain::GateRequest> LoadForDecision(Mutation& m, domain::Id gate, int64_t expected_version,
+                                                  const Approver& who, std::string_view what) {
+  AIMS_TRY(CheckApprover(who, what));
   AIMS_ASSIGN_OR_RETURN(domain::GateRequest g, m.Get<domain::GateRequest>(gate));
   if (g.meta.version != expected_version) {
     return base::Status::Conflict(DisplayId(EntityKind::kGateRequest, gate) + " was changed since version " +
@@ -64,7 +68,17 @@ base::Result<domain::GateRequest> LoadPending(Mutation& m, domain::Id gate, int6
             ", no longer waiting for approval",
         "status");
   }
+  if (g.requested_by == who.person) {
+    return base::Status::PermissionDenied(
+        "you requested this gate: approvers must be other people (separation of duties)", "requested_by");
+  }
   return g;
+}
+
+// The checklist of moving `system` to `to` today, under the policy in force.
+base::Result<domain::GateOutcome> GateToday(Mutation& m, domain::Id system, domain::LifecycleStage to) {
+  AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, CurrentGatePolicy(m.tx()));
+  return EvaluateSystemGate(m.tx(), policy, system, to, m.now().date());
 }
 
 // Moves the system to the gate's target stage: the system's own "advance" ledger entry.
@@ -164,6 +178,24 @@ base::Result<domain::GatePolicy> CurrentGatePolicy(store::Tx& tx) {
   return policy;
 }
 
+base::Result<domain::GatePolicyRecord> SetGatePolicyRules(Mutation& m, const std::string& rules,
+                                                           std::optional<int64_t> expected_version) {
+  AIMS_ASSIGN_OR_RETURN(auto stored, StoredGatePolicy(m.tx()));
+  if (!stored) {
+    domain::GatePolicyRecord record;
+    record.name = "Lifecycle gate policy";
+    record.rules = rules;
+    AIMS_TRY(m.Create(record).status());
+    return record;
+  }
+  if (!expected_version) {
+    return base::Status::FailedPrecondition("name the version of the gate policy you are changing", "version");
+  }
+  stored->rules = rules;
+  AIMS_TRY(m.Update(*stored, *expected_version));
+  return *stored;
+}
+
 base::Result<std::optional<domain::GateRequest>> PendingGate(store::Tx& tx, domain::Id system) {
   store::RecordQuery q;
   q.equals = {{"system", std::to_string(system)}, {"status", "pending"}};
@@ -196,9 +228,7 @@ base::Result<domain::GateRequest> RequestAdvance(Mutation& m, const AdvanceReque
                                            "reason");
     }
   }
-  AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, CurrentGatePolicy(m.tx()));
-  AIMS_ASSIGN_OR_RETURN(domain::GateOutcome outcome,
-                        EvaluateSystemGate(m.tx(), policy, system.meta.id, request.to, m.now().date()));
+  AIMS_ASSIGN_OR_RETURN(domain::GateOutcome outcome, GateToday(m, system.meta.id, request.to));
 
   AIMS_ASSIGN_OR_RETURN(auto pending, PendingGate(m.tx(), system.meta.id));
   domain::GateRequest gate;
@@ -272,12 +302,8 @@ base::Result<domain::GateRequest> RequestAdvance(Mutation& m, const AdvanceReque
 
 base::Result<domain::GateRequest> ApproveGate(Mutation& m, domain::Id gate_id, int64_t expected_version,
                                               const Approver& who, const std::string& note) {
-  AIMS_TRY(CheckApprover(who, "approve a lifecycle gate"));
-  AIMS_ASSIGN_OR_RETURN(domain::GateRequest gate, LoadPending(m, gate_id, expected_version));
-  if (gate.requested_by == who.person) {
-    return base::Status::PermissionDenied(
-        "you requested this gate: approvers must be other people (separation of duties)", "approved_by");
-  }
+  AIMS_ASSIGN_OR_RETURN(domain::GateRequest gate,
+                        LoadForDecision(m, gate_id, expected_version, who, "approve a lifecycle gate"));
   if (std::find(gate.approved_by.begin(), gate.approved_by.end(), *who.person) != gate.approved_by.end()) {
     return base::Status::AlreadyExists("you have approved " + DisplayId(EntityKind::kGateRequest, gate_id) +
                                        " already: another approver must");
@@ -290,9 +316,7 @@ base::Result<domain::GateRequest> ApproveGate(Mutation& m, domain::Id gate_id, i
                                             "from_stage");
   }
   // What the approver signs is today's checklist, not the one at the request.
-  AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, CurrentGatePolicy(m.tx()));
-  AIMS_ASSIGN_OR_RETURN(domain::GateOutcome outcome,
-                        EvaluateSystemGate(m.tx(), policy, system.meta.id, gate.to_stage, m.now().date()));
+  AIMS_ASSIGN_OR_RETURN(domain::GateOutcome outcome, GateToday(m, system.meta.id, gate.to_stage));
   if (!outcome.Met()) return Refused(outcome, system.meta.id, gate.to_stage);
   gate.checklist = ChecklistLines(outcome);
   gate.approvers_needed = outcome.approvers_needed;
@@ -316,18 +340,12 @@ base::Result<domain::GateRequest> ApproveGate(Mutation& m, domain::Id gate_id, i
 
 base::Result<domain::GateRequest> RefuseGate(Mutation& m, domain::Id gate_id, int64_t expected_version,
                                              const Approver& who, const std::string& note) {
-  AIMS_TRY(CheckApprover(who, "refuse a lifecycle gate"));
-  AIMS_ASSIGN_OR_RETURN(domain::GateRequest gate, LoadPending(m, gate_id, expected_version));
-  if (gate.requested_by == who.person) {
-    return base::Status::PermissionDenied(
-        "you requested this gate: another approver decides on it (withdraw it by asking an approver to refuse it)",
-        "decided_by");
-  }
+  AIMS_ASSIGN_OR_RETURN(domain::GateRequest gate,
+                        LoadForDecision(m, gate_id, expected_version, who, "refuse a lifecycle gate"));
   if (note.find_first_not_of(" \t\r\n") == std::string::npos) {
     return base::Status::InvalidArgument("say why the gate is refused", "note");
   }
-  AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, CurrentGatePolicy(m.tx()));
-  auto outcome = EvaluateSystemGate(m.tx(), policy, *gate.system, gate.to_stage, m.now().date());
+  auto outcome = GateToday(m, *gate.system, gate.to_stage);  // the checklist refused, for the record
   if (outcome.ok()) gate.checklist = ChecklistLines(*outcome);
   gate.status = GateStatus::kRefused;
   gate.decided_by = who.person;

@@ -47,6 +47,12 @@ base::Result<std::optional<domain::GatePolicyRecord>> StoredGatePolicy(store::Tx
 // The policy in force: the stored record's rules, else domain::DefaultGatePolicy().
 base::Result<domain::GatePolicy> CurrentGatePolicy(store::Tx& tx);
 
+// Stores `rules` as the gate policy: the first time as a new record, then as a change of the
+// stored one, which must still be at `expected_version` (Conflict otherwise; FailedPrecondition
+// without one). Rules are checked line by line (domain/gate_policy_text.h).
+base::Result<domain::GatePolicyRecord> SetGatePolicyRules(Mutation& m, const std::string& rules,
+                                                           std::optional<int64_t> expected_version);
+
 // The system's gate request waiting for approval, if any (there is at most one).
 base::Result<std::optional<domain::GateRequest>> PendingGate(store::Tx& tx, domain::Id system);
 

@@ -2,9 +2,16 @@
 
 #include <cstring>
 
+#include "store/statement_rows.h"
+
 namespace aims::store {
 
 namespace {
+
+using internal::BindOptionalInt;
+using internal::Bytes;
+using internal::EachRow;
+using internal::FinishVersionedUpdate;
 
 constexpr std::string_view kUserColumns =
     "id, record_version, created_us, updated_us, email, display_name, role, person_id, disabled, "
@@ -25,14 +32,6 @@ base::Status StepDone(Statement* stmt) {
   auto row = stmt->Step();
   stmt->Reset();
   return row.ok() ? base::Status::OK() : row.status();
-}
-
-void BindOptionalInt(Statement* stmt, int index, std::optional<int64_t> value) {
-  if (value) {
-    stmt->BindInt(index, *value);
-  } else {
-    stmt->BindNull(index);
-  }
 }
 
 void BindOptionalTime(Statement* stmt, int index, const std::optional<base::Timestamp>& t) {
@@ -96,43 +95,6 @@ base::Result<domain::AccessRole> ReadRole(Statement* stmt) {
   return r;
 }
 
-// Runs a statement whose rows are read one by one; resets it on every path.
-template <class Read>
-base::Status EachRow(Statement* stmt, Read&& read) {
-  while (true) {
-    auto row = stmt->Step();
-    if (!row.ok()) {
-      stmt->Reset();
-      return row.status();
-    }
-    if (!*row) break;
-    base::Status s = read(stmt);
-    if (!s.ok()) {
-      stmt->Reset();
-      return s;
-    }
-  }
-  stmt->Reset();
-  return base::Status::OK();
-}
-
-// Runs an UPDATE ... RETURNING id: Conflict when the row exists at another version, NotFound
-// when it does not exist.
-base::Status FinishVersionedUpdate(Connection& conn, Statement* stmt, std::string_view table,
-                                   int64_t id, int64_t expected_version, std::string_view what) {
-  AIMS_ASSIGN_OR_RETURN(bool row, stmt->Step());
-  stmt->Reset();
-  if (row) return base::Status::OK();
-  AIMS_ASSIGN_OR_RETURN(Statement * exists, conn.Prepare(Sql("SELECT 1 FROM ", table, " WHERE id = ?")));
-  exists->BindInt(1, id);
-  AIMS_ASSIGN_OR_RETURN(bool found, exists->Step());
-  exists->Reset();
-  if (!found) return base::Status::NotFound("no such " + std::string(what));
-  return base::Status::Conflict("changed by someone else since version " +
-                                std::to_string(expected_version) + "; reload and try again");
-}
-
-std::span<const uint8_t> Bytes(const base::Digest& d) { return d; }
 
 }  // namespace
 

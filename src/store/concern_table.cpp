@@ -1,5 +1,7 @@
 #include "store/concern_table.h"
 
+#include "store/statement_rows.h"
+
 namespace aims::store {
 
 namespace {
@@ -27,9 +29,10 @@ domain::Concern ReadConcern(Statement* stmt) {
   return c;
 }
 
-std::span<const uint8_t> Bytes(const base::Digest& d) { return {d.data(), d.size()}; }
-
 }  // namespace
+
+using internal::Bytes;
+using internal::EachRow;
 
 base::Result<int64_t> ConcernTable::Insert(const domain::Concern& c, const base::Digest& receipt) {
   AIMS_ASSIGN_OR_RETURN(Statement * stmt,
@@ -42,8 +45,7 @@ base::Result<int64_t> ConcernTable::Insert(const domain::Concern& c, const base:
   stmt->BindInt(4, c.updated_at.micros());
   stmt->BindText(5, domain::EnumName(c.category));
   stmt->BindText(6, c.system_named);
-  if (c.system) stmt->BindInt(7, *c.system);
-  else stmt->BindNull(7);
+  internal::BindOptionalInt(stmt, 7, c.system);
   stmt->BindText(8, domain::EnumName(c.status));
   stmt->BindInt(9, c.hide_from_owner ? 1 : 0);
   auto row = stmt->Step();
@@ -62,20 +64,12 @@ base::Status ConcernTable::Update(const domain::Concern& c, int64_t expected_ver
   stmt->BindInt(1, c.version);
   stmt->BindInt(2, c.updated_at.micros());
   stmt->BindText(3, domain::EnumName(c.category));
-  if (c.system) stmt->BindInt(4, *c.system);
-  else stmt->BindNull(4);
+  internal::BindOptionalInt(stmt, 4, c.system);
   stmt->BindText(5, domain::EnumName(c.status));
   stmt->BindInt(6, c.hide_from_owner ? 1 : 0);
   stmt->BindInt(7, c.id);
   stmt->BindInt(8, expected_version);
-  auto row = stmt->Step();
-  bool updated = row.ok() && *row;
-  stmt->Reset();
-  AIMS_TRY(row.status());
-  if (updated) return base::Status::OK();
-  AIMS_TRY(Get(c.id).status());
-  return base::Status::Conflict("the concern was changed by someone else since version " +
-                                std::to_string(expected_version));
+  return internal::FinishVersionedUpdate(conn_, stmt, "concerns", c.id, expected_version, "concern");
 }
 
 base::Result<domain::Concern> ConcernTable::Get(int64_t id) {
@@ -110,16 +104,10 @@ base::Result<std::vector<domain::Concern>> ConcernTable::List(int64_t limit) {
                                                         " FROM concerns ORDER BY id DESC LIMIT ?"));
   stmt->BindInt(1, limit);
   std::vector<domain::Concern> out;
-  while (true) {
-    auto row = stmt->Step();
-    if (!row.ok()) {
-      stmt->Reset();
-      return row.status();
-    }
-    if (!*row) break;
-    out.push_back(ReadConcern(stmt));
-  }
-  stmt->Reset();
+  AIMS_TRY(EachRow(stmt, [&](Statement* row) {
+    out.push_back(ReadConcern(row));
+    return base::Status::OK();
+  }));
   return out;
 }
 
@@ -144,22 +132,15 @@ base::Result<std::vector<domain::ConcernMessage>> ConcernTable::Messages(int64_t
                                                         "WHERE concern = ? ORDER BY id"));
   stmt->BindInt(1, concern);
   std::vector<domain::ConcernMessage> out;
-  while (true) {
-    auto row = stmt->Step();
-    if (!row.ok()) {
-      stmt->Reset();
-      return row.status();
-    }
-    if (!*row) break;
-    domain::ConcernMessage m;
-    m.id = stmt->Int(0);
-    m.concern = stmt->Int(1);
-    m.at = base::Timestamp(stmt->Int(2));
-    m.author = EnumOr(stmt->Text(3), domain::ConcernAuthor::kReporter);
-    m.body = stmt->Text(4);
-    out.push_back(std::move(m));
-  }
-  stmt->Reset();
+  AIMS_TRY(EachRow(stmt, [&](Statement* row) {
+    domain::ConcernMessage& m = out.emplace_back();
+    m.id = row->Int(0);
+    m.concern = row->Int(1);
+    m.at = base::Timestamp(row->Int(2));
+    m.author = EnumOr(row->Text(3), domain::ConcernAuthor::kReporter);
+    m.body = row->Text(4);
+    return base::Status::OK();
+  }));
   return out;
 }
 

@@ -37,6 +37,15 @@ int64_t ToInt(std::string_view s) {
   return n;
 }
 
+// An entry of a dashboard list: the record's link, display id and name.
+Data ListItem(EntityKind kind, domain::Id id, std::string name) {
+  Data item;
+  item.set("href", RecordPath(kind, id));
+  item.set("display_id", domain::DisplayId(kind, id));
+  item.set("name", std::move(name));
+  return item;
+}
+
 struct Tile {
   EntityKind kind;
   std::string label;
@@ -209,10 +218,7 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
   auto late_list = [](const std::vector<domain::Risk>& risks, auto date_of) {
     DataList out;
     for (const auto& r : risks) {
-      Data item;
-      item.set("href", RecordPath(EntityKind::kRisk, r.meta.id));
-      item.set("display_id", domain::DisplayId(EntityKind::kRisk, r.meta.id));
-      item.set("name", r.title);
+      Data item = ListItem(EntityKind::kRisk, r.meta.id, r.title);
       const std::optional<base::Date>& date = date_of(r);
       item.set("date", date ? date->ToString() : std::string());
       out.push_back(std::move(item));
@@ -229,10 +235,7 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
   d.set("overdue_count_nonzero", overdue_count > 0);
   DataList e;
   for (const auto& ev : expiring) {
-    Data item;
-    item.set("href", RecordPath(EntityKind::kEvidence, ev.meta.id));
-    item.set("display_id", domain::DisplayId(EntityKind::kEvidence, ev.meta.id));
-    item.set("name", ev.title);
+    Data item = ListItem(EntityKind::kEvidence, ev.meta.id, ev.title);
     std::string when = ev.expires_on ? ev.expires_on->ToString() : "";
     item.set("note", std::string(ev.expires_on && *ev.expires_on < today ? "expired " : "expires ") + when);
     e.push_back(std::move(item));
@@ -244,10 +247,8 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
   auto gate_list = [&](const std::vector<domain::GateRequest>& gates, bool overrides) {
     DataList out;
     for (const auto& g : gates) {
-      Data item;
-      item.set("href", RecordPath(EntityKind::kGateRequest, g.meta.id));
-      item.set("display_id", domain::DisplayId(EntityKind::kGateRequest, g.meta.id));
-      item.set("name", g.system ? names.Name(EntityKind::kAiSystem, *g.system) : std::string());
+      Data item = ListItem(EntityKind::kGateRequest, g.meta.id,
+                           g.system ? names.Name(EntityKind::kAiSystem, *g.system) : std::string());
       std::string to = EnumLabel(domain::EnumName(g.to_stage));
       item.set("note", overrides ? "to " + to + (g.decided_on ? " on " + g.decided_on->ToString() : "") + ": " +
                                        g.decision_note

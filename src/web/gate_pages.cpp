@@ -19,9 +19,9 @@ using domain::Permission;
 
 std::string StageLabel(LifecycleStage s) { return Capitalised(EnumLabel(domain::EnumName(s))); }
 
-DataList ChecklistRows(const domain::GateOutcome& outcome) {
+DataList ChecklistRows(const std::vector<domain::GateItem>& items) {
   DataList rows;
-  for (const auto& item : outcome.checklist) {
+  for (const auto& item : items) {
     Data row;
     row.set("check", std::string(domain::EnumName(item.check)));
     row.set("label", std::string(domain::GateCheckLabel(item.check)));
@@ -111,17 +111,10 @@ base::Result<api::Response> PolicyPage(api::RequestContext& ctx) {
 base::Result<api::Response> PolicySubmit(api::RequestContext& ctx) {
   Form form = api::ParseQuery(ctx.request.body());
   std::string rules = FormValue(form, "rules");
-  base::Status s = ctx.Mutate([&](service::Mutation& m) -> base::Status {
-    AIMS_ASSIGN_OR_RETURN(auto stored, service::StoredGatePolicy(m.tx()));
-    if (!stored) {
-      domain::GatePolicyRecord record;
-      record.name = "Lifecycle gate policy";
-      record.rules = rules;
-      return m.Create(record).status();
-    }
-    AIMS_ASSIGN_OR_RETURN(int64_t version, FormVersion(form));
-    stored->rules = rules;
-    return m.Update(*stored, version);
+  auto version = FormVersion(form);  // absent while the built-in policy holds
+  base::Status s = ctx.Mutate([&](service::Mutation& m) {
+    return service::SetGatePolicyRules(m, rules, version.ok() ? std::optional<int64_t>(*version) : std::nullopt)
+        .status();
   });
   if (!s.ok()) {
     std::string text = (s.where().empty() ? "" : std::string(s.where()) + ": ") + std::string(s.message());
@@ -160,9 +153,10 @@ std::string GatePanel(api::RequestContext& ctx, const domain::AiSystem& system) 
       o.set("note", g.decision_note);
       overrides.push_back(std::move(o));
     }
-    if (retired_stage || system.meta.retired()) return base::Status::OK();
-    next = static_cast<LifecycleStage>(static_cast<int>(system.lifecycle_stage) + 1);
-    if (next == LifecycleStage::kRetirement) return base::Status::OK();  // offered with the moves back
+    auto following = domain::NextStage(system.lifecycle_stage);
+    // Retirement is offered with the moves back, not as a gate.
+    if (system.meta.retired() || !following || *following == LifecycleStage::kRetirement) return base::Status::OK();
+    next = *following;
     AIMS_ASSIGN_OR_RETURN(domain::GatePolicy policy, service::CurrentGatePolicy(tx));
     AIMS_ASSIGN_OR_RETURN(next_gate, service::EvaluateSystemGate(tx, policy, system.meta.id, next, base::Now().date()));
     return base::Status::OK();
@@ -183,7 +177,7 @@ std::string GatePanel(api::RequestContext& ctx, const domain::AiSystem& system) 
     d.set("has_next", true);
     d.set("next", StageLabel(next));
     d.set("next_key", std::string(domain::EnumName(next)));
-    d.set("checklist", ChecklistRows(*next_gate));
+    d.set("checklist", ChecklistRows(next_gate->checklist));
     d.set("met", unmet.empty());
     d.set("unmet_count", std::to_string(unmet.size()));
     DataList missing;
@@ -236,18 +230,11 @@ std::string GatePanel(api::RequestContext& ctx, const domain::GateRequest& gate)
     d.set("system_href", RecordPath(EntityKind::kAiSystem, *gate.system));
     d.set("system_name", names.Name(EntityKind::kAiSystem, *gate.system));
   }
-  DataList checklist;
+  std::vector<domain::GateItem> items;
   for (const auto& line : gate.checklist) {
-    size_t colon = line.find(':');
-    std::string check = line.substr(0, colon);
-    auto parsed = domain::ParseEnum<domain::GateCheck>(check);
-    Data row;
-    row.set("check", check);
-    row.set("label", parsed ? std::string(domain::GateCheckLabel(*parsed)) : check);
-    row.set("met", line.ends_with(": met"));
-    checklist.push_back(std::move(row));
+    if (auto item = domain::ParseChecklistLine(line)) items.push_back(*item);
   }
-  d.set("checklist", checklist);
+  d.set("checklist", ChecklistRows(items));
   DataList events;
   for (const auto& e : gate.events) events.push_back(Data("text", e));
   d.set("events", events);

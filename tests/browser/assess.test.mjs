@@ -4,51 +4,16 @@
 // the risk's owner cannot. A risk owner starts a risk from the seed library. The methodology page shows the matrix, and an AIMS manager changes the
 // appetite and sees the count of risks above it change.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPage, signIn, visit, heading, submitAndWait, screenshot, idFromUrl,
+  visit, heading, submitAndWait, idFromUrl, Story, postForm,
 } from './support.mjs';
 
+const story = new Story('assess');
+const { as, shot } = story;
+const assessStep = story.step;
 let server;
-let browser;
-let step = 0;
-let failed = false;
-const pages = {}; // role -> signed-in page, each in its own browser context
-const shot = (page, name) => screenshot(page, `assess-${String(++step).padStart(2, '0')}-${name}`);
-
-// The steps build on each other: once one fails, the rest are skipped.
-function assessStep(name, fn) {
-  it(name, async (t) => {
-    if (failed) { t.skip('an earlier step failed'); return; }
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      for (const [role, page] of Object.entries(pages)) {
-        await screenshot(page, `assess-FAILED-${role}-${name}`).catch(() => {});
-      }
-      throw e;
-    }
-  });
-}
-
-// The signed-in page of `role`, made on first use.
-async function as(role) {
-  if (!pages[role]) {
-    const page = await newPage(browser, server.url);
-    await signIn(page, server.accounts[role]);
-    pages[role] = page;
-  }
-  return pages[role];
-}
-
-// Posts a form with the page's session (cookies and CSRF token) without following redirects, the
-// way a hand-made request would: for checking what the server refuses whatever the page offers.
-async function postForm(page, url, fields) {
-  const csrf = await page.locator('input[name=_csrf]').first().inputValue();
-  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
-}
 
 async function text(page, selector) {
   return (await page.locator(selector).textContent()).trim();
@@ -69,16 +34,9 @@ const state = {};
 
 describe('assess: classify, impact assessment, risk acceptance, methodology', () => {
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    server = await story.start();
   });
-  after(async () => {
-    for (const [role, page] of Object.entries(pages)) {
-      assert.deepEqual(page.problems, [], `${role}: no script errors`);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
+  after(story.stop);
 
   assessStep('the system owner registers a CV-screening system', async () => {
     const page = await as('system-owner');

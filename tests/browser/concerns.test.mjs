@@ -5,46 +5,17 @@
 // it; a system owner without the handler permission sees no reports at all. A forged code, an
 // oversized report and a flood are refused, and the refusals write nothing.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPage, signIn, visit, submitAndWait, screenshot, aimsCli,
+  visit, submitAndWait, aimsCli, Story, ledgerSize,
 } from './support.mjs';
 
+const story = new Story('concerns');
+const { as, shot } = story;
+const concernStep = story.step;
 let server;
-let browser;
-let step = 0;
-let failed = false;
-const pages = {};
-const shot = (page, name) => screenshot(page, `concerns-${String(++step).padStart(2, '0')}-${name}`);
 
-function concernStep(name, fn) {
-  it(name, async (t) => {
-    if (failed) { t.skip('an earlier step failed'); return; }
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      for (const [role, page] of Object.entries(pages)) {
-        await screenshot(page, `concerns-FAILED-${role}-${name}`).catch(() => {});
-      }
-      throw e;
-    }
-  });
-}
-
-async function as(role) {
-  if (!pages[role]) {
-    const page = await newPage(browser, server.url);
-    await signIn(page, server.accounts[role]);
-    pages[role] = page;
-  }
-  return pages[role];
-}
-
-async function ledgerSize() {
-  return Number(JSON.parse(await aimsCli(server, ['--json', 'ledger', 'head'])).size);
-}
 
 const stamp = Date.now().toString(36);
 const systemName = `Branch chat assistant ${stamp}`;
@@ -53,23 +24,15 @@ const state = {};
 
 describe('concerns: anonymous report, handler reply, receipt code', () => {
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    server = await story.start();
     // A system owned by the AIMS manager, who handles concerns too.
     await aimsCli(server, ['system', 'add', '--name', systemName, '--purpose', 'Answers branch customers',
       '--owner', 'amira.haddad@northbridge.example']);
   });
-  after(async () => {
-    for (const [role, page] of Object.entries(pages)) {
-      assert.deepEqual(page.problems, [], `${role}: no script errors`);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
+  after(story.stop);
 
   concernStep('an anonymous reporter files a concern without an account and gets a receipt code', async () => {
-    const page = await newPage(browser, server.url); // a fresh context: no cookies
-    pages.reporter = page;
+    const page = await story.anonymous('reporter'); // a fresh context: no cookies
     assert.deepEqual(await page.context().cookies(), []);
     await visit(page, '/login');
     await page.click('#raise-concern');
@@ -78,12 +41,12 @@ describe('concerns: anonymous report, handler reply, receipt code', () => {
     await page.selectOption('#c-category', 'unfair_treatment');
     await page.fill('#c-system', 'the chat on the website');
     await page.fill('#c-body', report);
-    state.before = await ledgerSize();
+    state.before = await ledgerSize(server);
     const res = await submitAndWait(page, '#concern-submit');
     assert.equal(res.status(), 201);
     state.code = (await page.locator('#receipt-code').textContent()).trim();
     assert.match(state.code, /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){5}$/);
-    assert.equal(await ledgerSize(), state.before + 1, 'one ledger entry for the report');
+    assert.equal(await ledgerSize(server), state.before + 1, 'one ledger entry for the report');
     assert.deepEqual(await page.context().cookies(), [], 'no cookie was set');
     await shot(page, 'receipt');
   });
@@ -109,7 +72,7 @@ describe('concerns: anonymous report, handler reply, receipt code', () => {
   });
 
   concernStep('the reporter reads the reply with the receipt code and adds information', async () => {
-    const page = pages.reporter;
+    const page = story.pages.reporter;
     await visit(page, '/concerns/receipt');
     await page.fill('#r-code', state.code.toLowerCase().replaceAll('-', ' ')); // as typed by hand
     const res = await submitAndWait(page, '#receipt-open');
@@ -142,8 +105,8 @@ describe('concerns: anonymous report, handler reply, receipt code', () => {
   });
 
   concernStep('a forged code, an oversized report and a flood are refused, writing nothing', async () => {
-    const page = pages.reporter;
-    const before = await ledgerSize();
+    const page = story.pages.reporter;
+    const before = await ledgerSize(server);
     await visit(page, '/concerns/receipt');
     const forged = state.code.slice(0, -1) + (state.code.endsWith('0') ? '1' : '0');
     await page.fill('#r-code', forged);
@@ -157,7 +120,7 @@ describe('concerns: anonymous report, handler reply, receipt code', () => {
     });
     assert.equal(big.status(), 422);
     assert.match(await big.text(), /10001 characters long; the limit is 10000/);
-    assert.equal(await ledgerSize(), before, 'nothing written');
+    assert.equal(await ledgerSize(server), before, 'nothing written');
 
     // Five reports per client in ten minutes: this client has filed one; four more pass.
     const statuses = [];
@@ -166,7 +129,7 @@ describe('concerns: anonymous report, handler reply, receipt code', () => {
       statuses.push(r.status());
     }
     assert.deepEqual(statuses, [201, 201, 201, 201, 429]);
-    assert.equal(await ledgerSize(), before + 4, 'the refused one wrote nothing');
+    assert.equal(await ledgerSize(server), before + 4, 'the refused one wrote nothing');
     assert.match(await aimsCli(server, ['ledger', 'verify']), /ledger verified/);
   });
 });

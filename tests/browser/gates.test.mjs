@@ -7,49 +7,18 @@
 // evidence, impact assessment, classification) are entered with the CLI on the server's data
 // directory, as an operator would; every gate step goes through the pages.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, newPage, signIn, visit, heading, submitAndWait, screenshot, aimsCli,
+  visit, heading, submitAndWait, aimsCli, Story, postForm, ledgerSize,
 } from './support.mjs';
 
+const story = new Story('gates');
+const { as, shot } = story;
+const gateStep = story.step;
 let server;
-let browser;
-let step = 0;
-let failed = false;
-const pages = {};
-const shot = (page, name) => screenshot(page, `gates-${String(++step).padStart(2, '0')}-${name}`);
-
-function gateStep(name, fn) {
-  it(name, async (t) => {
-    if (failed) { t.skip('an earlier step failed'); return; }
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      for (const [role, page] of Object.entries(pages)) {
-        await screenshot(page, `gates-FAILED-${role}-${name}`).catch(() => {});
-      }
-      throw e;
-    }
-  });
-}
-
-async function as(role) {
-  if (!pages[role]) {
-    const page = await newPage(browser, server.url);
-    await signIn(page, server.accounts[role]);
-    pages[role] = page;
-  }
-  return pages[role];
-}
-
-async function postForm(page, url, fields) {
-  const csrf = await page.locator('input[name=_csrf]').first().inputValue();
-  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
-}
 
 // The checks the system page lists as missing before the next stage, by name.
 async function missing(page) {
@@ -57,9 +26,6 @@ async function missing(page) {
   return page.locator('#gate-missing li').evaluateAll((items) => items.map((li) => li.dataset.check));
 }
 
-async function ledgerSize() {
-  return Number(JSON.parse(await aimsCli(server, ['--json', 'ledger', 'head'])).size);
-}
 
 const stamp = Date.now().toString(36);
 const systemName = `Loan pricing model ${stamp}`;
@@ -67,8 +33,7 @@ const state = {};
 
 describe('oversee: a high-risk deployment gate', () => {
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    server = await story.start();
     // A high-risk system owned by the system owner (Priya Nair), ready for verification and
     // validation: owner, intended use and human oversight set, nothing else yet.
     const out = await aimsCli(server, ['system', 'add', '--name', systemName, '--purpose', 'Prices personal loans',
@@ -78,13 +43,7 @@ describe('oversee: a high-risk deployment gate', () => {
     state.sys = out.match(/added (SYS-\d+)/)[1];
     state.systemHref = `/systems/${state.sys.slice(4)}`;
   });
-  after(async () => {
-    for (const [role, page] of Object.entries(pages)) {
-      assert.deepEqual(page.problems, [], `${role}: no script errors`);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
+  after(story.stop);
 
   gateStep('the system page lists what is missing before deployment, by name', async () => {
     const page = await as('system-owner');
@@ -108,7 +67,7 @@ describe('oversee: a high-risk deployment gate', () => {
 
   gateStep('a hand-made request is refused, naming the missing checks, and writes nothing', async () => {
     const page = await as('system-owner');
-    const before = await ledgerSize();
+    const before = await ledgerSize(server);
     const res = await postForm(page, `${state.systemHref}/advance`, { to: 'deployment' });
     assert.equal(res.status(), 409);
     const body = await res.text();
@@ -118,7 +77,7 @@ describe('oversee: a high-risk deployment gate', () => {
     const skip = await postForm(page, `${state.systemHref}/advance`, { to: 'operation' });
     assert.equal(skip.status(), 409);
     assert.match(await skip.text(), /stages cannot be skipped/);
-    assert.equal(await ledgerSize(), before, 'the refusals wrote nothing');
+    assert.equal(await ledgerSize(server), before, 'the refusals wrote nothing');
   });
 
   gateStep('as the register fills in, the checklist shrinks', async () => {
@@ -168,7 +127,7 @@ describe('oversee: a high-risk deployment gate', () => {
 
   gateStep('the owner asks for deployment, and cannot approve her own request', async () => {
     const page = await as('system-owner');
-    state.ledgerBefore = await ledgerSize();
+    state.ledgerBefore = await ledgerSize(server);
     await page.fill('#advance-reason', 'Validation signed off');
     const res = await submitAndWait(page, '#request-advance');
     assert.equal(res.status(), 200);

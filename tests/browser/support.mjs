@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -30,6 +31,11 @@ export const PLURALS = [
 // operator would) and returns its stdout; fails with its stderr.
 export async function aimsCli(server, args) {
   return run(aimsBin(), ['--data', server.data, ...args], { ...process.env, AIMS_PWHASH_FAST: '1' });
+}
+
+// The number of ledger entries of a test server's register, read with the CLI.
+export async function ledgerSize(server) {
+  return Number(JSON.parse(await aimsCli(server, ['--json', 'ledger', 'head'])).size);
 }
 
 export const SCREENSHOTS = process.env.AIMS_SCREENSHOTS || path.join(os.tmpdir(), 'aims-browser-screenshots');
@@ -267,4 +273,73 @@ export function idFromUrl(page) {
   const m = new URL(page.url()).pathname.match(/\/(\d+)$/);
   assert.ok(m, `not a record page: ${page.url()}`);
   return Number(m[1]);
+}
+
+// A test file told as one story: steps that build on each other (once one fails the rest are
+// skipped, and every page opened so far is photographed), a signed-in page per role, each in its
+// own browser context, and numbered screenshots named after the story. start() and stop() go in
+// the file's before() and after(); stop() also checks that no page had a script error.
+export class Story {
+  constructor(name) {
+    this.name = name;
+    this.pages = {}; // role (or any key) -> page
+    this.server = null;
+    this.browser = null;
+    this.failed = false;
+    this.count = 0;
+  }
+
+  start = async () => {
+    this.server = await startServer();
+    this.browser = await launchBrowser();
+    return this.server;
+  };
+
+  stop = async () => {
+    for (const [role, page] of Object.entries(this.pages)) {
+      assert.deepEqual(page.problems, [], `${role}: no script errors`);
+    }
+    await this.browser?.close();
+    await this.server?.stop();
+  };
+
+  step = (title, fn) => {
+    it(title, async (t) => {
+      if (this.failed) { t.skip('an earlier step failed'); return; }
+      try {
+        await fn(t);
+      } catch (e) {
+        this.failed = true;
+        for (const [role, page] of Object.entries(this.pages)) {
+          await screenshot(page, `${this.name}-FAILED-${role}-${title}`).catch(() => {});
+        }
+        throw e;
+      }
+    });
+  };
+
+  // The signed-in page of `role`, made on first use.
+  as = async (role) => {
+    if (!this.pages[role]) {
+      const page = await newPage(this.browser, this.server.url);
+      await signIn(page, this.server.accounts[role]);
+      this.pages[role] = page;
+    }
+    return this.pages[role];
+  };
+
+  // A page in a fresh browser context that is not signed in (no cookies), kept as `key`.
+  anonymous = async (key) => {
+    this.pages[key] = await newPage(this.browser, this.server.url);
+    return this.pages[key];
+  };
+
+  shot = (page, label) => screenshot(page, `${this.name}-${String(++this.count).padStart(2, '0')}-${label}`);
+}
+
+// Posts a form with the page's session (cookies and CSRF token) without following redirects, the
+// way a hand-made request would: for checking what the server refuses whatever the page offers.
+export async function postForm(page, url, fields) {
+  const csrf = await page.locator('input[name=_csrf]').first().inputValue();
+  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
 }

@@ -113,3 +113,24 @@ TEST(LifecycleGate, EveryCheckHasALabelAndPoliciesAreData) {
 
 }  // namespace
 }  // namespace aims::domain
+
+namespace aims::domain {
+namespace {
+
+TEST(LifecycleGate, ChecklistLinesRoundTrip) {
+  for (bool met : {true, false}) {
+    GateItem item{GateCheck::kEventLogging, met};
+    std::string line = ChecklistLine(item);
+    EXPECT_EQ(line, met ? "event_logging: met" : "event_logging: unmet");
+    auto back = ParseChecklistLine(line);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->check, item.check);
+    EXPECT_EQ(back->met, met);
+  }
+  for (const char* bad : {"", "event_logging", "logs: met", "owner: maybe", "owner:met"}) {
+    EXPECT_FALSE(ParseChecklistLine(bad).has_value()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace aims::domain

@@ -324,3 +324,37 @@ TEST(GateRequests, AnAdminWithoutAPersonMayOverrideButNotAsk) {
 
 }  // namespace
 }  // namespace aims::service
+
+namespace aims::service {
+namespace {
+
+TEST(GateRequests, ThePolicyRulesAreStoredOnceThenChangedAtTheirVersion) {
+  TempDir dir;
+  auto ws = aims::testing::NewRegister(dir);
+  auto set = [&](const std::string& rules, std::optional<int64_t> version) {
+    domain::GatePolicyRecord out;
+    base::Status s = ws->Mutate([&](Mutation& m) -> base::Status {
+      AIMS_ASSIGN_OR_RETURN(out, SetGatePolicyRules(m, rules, version));
+      return base::Status::OK();
+    });
+    return std::pair{s, out};
+  };
+  auto [created, first] = set("design: owner\n", std::nullopt);
+  ASSERT_TRUE(created.ok()) << created.ToString();
+  EXPECT_EQ(first.meta.version, 1);
+  EXPECT_EQ(set("design: intended_use\n", std::nullopt).first.code(), base::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(set("design: intended_use\n", 5).first.code(), base::StatusCode::kConflict);
+  EXPECT_EQ(set("design: logs\n", 1).first.code(), base::StatusCode::kInvalidArgument);
+  auto [changed, second] = set("design: intended_use\n", 1);
+  ASSERT_TRUE(changed.ok()) << changed.ToString();
+  EXPECT_EQ(second.meta.version, 2);
+  ASSERT_TRUE(ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(domain::GatePolicy p, CurrentGatePolicy(tx));
+    EXPECT_EQ(p.rules.size(), 1u);
+    EXPECT_EQ(p.rules[0].checks, std::vector<domain::GateCheck>{domain::GateCheck::kIntendedUse});
+    return base::Status::OK();
+  }).ok());
+}
+
+}  // namespace
+}  // namespace aims::service
