@@ -14,6 +14,7 @@
 #include "store/column_codec.h"
 #include "store/connection.h"
 #include "store/record_query.h"
+#include "store/statement_rows.h"
 #include "store/table_sql.h"
 
 namespace aims::store {
@@ -180,19 +181,13 @@ class RecordTable {
       else stmt->BindText(static_cast<int>(i) + 1, value);
     }
     std::vector<Group> out;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) {
-        stmt->Reset();
-        return row.status();
-      }
-      if (!*row) break;
+    AIMS_TRY(internal::EachRow(stmt, [&](Statement* row) {
       Group& g = out.emplace_back();
       const int n = static_cast<int>(group_by.size());
-      for (int i = 0; i < n; ++i) g.values.emplace_back(stmt->Text(i));
-      g.count = stmt->Int(n);
-    }
-    stmt->Reset();
+      for (int i = 0; i < n; ++i) g.values.emplace_back(row->Text(i));
+      g.count = row->Int(n);
+      return base::Status::OK();
+    }));
     return out;
   }
 
@@ -202,20 +197,7 @@ class RecordTable {
     for (const auto& link : sql_.links) {
       if (link.field.name != field) continue;
       AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(link.select_live));
-      while (true) {
-        auto row = stmt->Step();
-        if (!row.ok()) {
-          stmt->Reset();
-          return row.status();
-        }
-        if (!*row) break;
-        base::Status s = fn(stmt->Int(0), stmt->Int(1));
-        if (!s.ok()) {
-          stmt->Reset();
-          return s;
-        }
-      }
-      stmt->Reset();
+      AIMS_TRY(internal::EachRow(stmt, [&](Statement* row) { return fn(row->Int(0), row->Int(1)); }));
       return base::Status::OK();
     }
     return base::Status::InvalidArgument("no such reference-list field", field);
@@ -233,25 +215,15 @@ class RecordTable {
     }
     const int key_column = 5 + static_cast<int>(sql_.scalar_fields.size());
     PageKey last;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) {
-        stmt->Reset();
-        return row.status();
-      }
-      if (!*row) break;
+    AIMS_TRY(internal::EachRow(stmt, [&](Statement* row) -> base::Status {
       T& record = out->emplace_back();
-      base::Status s = ReadRow(stmt, &record);
-      if (!s.ok()) {
-        stmt->Reset();
-        return s;
-      }
+      AIMS_TRY(ReadRow(row, &record));
       last.is_int = q.key_is_int;
-      if (q.key_is_int) last.int_value = stmt->Int(key_column);
-      else last.text_value = std::string(stmt->Text(key_column));
+      if (q.key_is_int) last.int_value = row->Int(key_column);
+      else last.text_value = std::string(row->Text(key_column));
       last.id = record.meta.id;
-    }
-    stmt->Reset();
+      return base::Status::OK();
+    }));
     for (T& record : *out) AIMS_TRY(ReadLinksOf(record.meta.id, &record));
     if (static_cast<int64_t>(out->size()) == query.limit && !out->empty()) *next = last;
     else next->reset();
@@ -273,18 +245,7 @@ class RecordTable {
           conn_.Prepare(options.include_retired ? sql_.select_page : sql_.select_page_live));
       stmt->BindInt(1, after);
       stmt->BindInt(2, want);
-      while (true) {
-        auto row = stmt->Step();
-        if (!row.ok()) return row.status();
-        if (!*row) break;
-        T& record = batch.emplace_back();
-        base::Status s = ReadRow(stmt, &record);
-        if (!s.ok()) {
-          stmt->Reset();
-          return s;
-        }
-      }
-      stmt->Reset();
+      AIMS_TRY(internal::EachRow(stmt, [&](Statement* row) { return ReadRow(row, &batch.emplace_back()); }));
       if (batch.empty()) break;
       AIMS_TRY(ReadLinksOfBatch(&batch));
       for (T& record : batch) AIMS_TRY(fn(record));
@@ -390,13 +351,10 @@ class RecordTable {
       values->clear();
       AIMS_ASSIGN_OR_RETURN(Statement * stmt, conn_.Prepare(link.select_owner));
       stmt->BindInt(1, id);
-      while (true) {
-        auto row = stmt->Step();
-        if (!row.ok()) return row.status();
-        if (!*row) break;
-        values->push_back(stmt->Int(0));
-      }
-      stmt->Reset();
+      AIMS_TRY(internal::EachRow(stmt, [&](Statement* row) {
+        values->push_back(row->Int(0));
+        return base::Status::OK();
+      }));
     }
     return base::Status::OK();
   }
@@ -408,17 +366,15 @@ class RecordTable {
       stmt->BindInt(1, batch->front().meta.id);
       stmt->BindInt(2, batch->back().meta.id);
       size_t pos = 0;
-      while (true) {
-        auto row = stmt->Step();
-        if (!row.ok()) return row.status();
-        if (!*row) break;
-        domain::Id owner = stmt->Int(0);
+      AIMS_TRY(internal::EachRow(stmt, [&](Statement* row) {
+        domain::Id owner = row->Int(0);
         while (pos < batch->size() && (*batch)[pos].meta.id < owner) ++pos;
         if (pos < batch->size() && (*batch)[pos].meta.id == owner) {
-          LinksOf(&(*batch)[pos], link.field.name)->push_back(stmt->Int(1));
+          // Never null: `link` is one of T's reference lists.
+          if (auto* values = LinksOf(&(*batch)[pos], link.field.name)) values->push_back(row->Int(1));
         }
-      }
-      stmt->Reset();
+        return base::Status::OK();
+      }));
     }
     return base::Status::OK();
   }

@@ -1,4 +1,4 @@
-// Helpers of the store's hand-written tables (accounts, concerns): reading a statement's rows,
+// Helpers of the store's tables (records, accounts, concerns): reading a statement's rows,
 // finishing an optimistic UPDATE, binding a digest. Private to src/store.
 #pragma once
 
