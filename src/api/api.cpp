@@ -3,6 +3,7 @@
 #include "api/app_routes.h"
 #include "api/assessment_routes.h"
 #include "api/gate_routes.h"
+#include "api/incident_routes.h"
 #include "api/record_routes.h"
 
 namespace aims::api {
@@ -12,6 +13,7 @@ void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
   AddRecordRoutes(router);
   AddAssessmentRoutes(router);
   AddGateRoutes(router);
+  AddIncidentRoutes(router);
 }
 
 RouteTable::RouteTable() : dispatcher_(router_, config_, metrics_, log_) { AddAllRoutes(router_, dispatcher_); }

@@ -38,6 +38,10 @@ json::value FieldSchema(const domain::Field& f) {
       s["type"] = nullable("string");
       s["format"] = "date";
       break;
+    case FieldKind::kTimestamp:
+      s["type"] = nullable("string");
+      s["format"] = "date-time";
+      break;
     case FieldKind::kTextList:
       s["type"] = "array";
       s["items"] = {{"type", "string"}};
@@ -232,6 +236,42 @@ json::object FixedSchemas() {
            {{"type", "object"},
             {"properties", {{"check", str}, {"label", str}, {"met", {{"type", "boolean"}}}}}}}}},
         {"pending", {{"description", "the request waiting for approval, or null"}}}}}};
+  json::object time = {{"type", "string"},
+                       {"description", "RFC 3339, or YYYY-MM-DDTHH:MM in the organisation's time zone; default now"}};
+  json::object line = {{"type", "string"}, {"description", "one line, at most 2,000 characters"}};
+  s["incident_timeline_entry"] = {{"type", "object"},
+                                  {"required", json::array{"what"}},
+                                  {"properties", {{"at", time}, {"what", line}}},
+                                  {"additionalProperties", false}};
+  s["incident_communication"] = {{"type", "object"},
+                                 {"required", json::array{"to", "what"}},
+                                 {"properties", {{"at", time}, {"to", line}, {"channel", line}, {"what", line}}},
+                                 {"additionalProperties", false}};
+  json::object score = {{"type", "integer"}, {"minimum", 1}, {"maximum", 5}};
+  s["incident_feed_risk"] = {
+      {"type", "object"},
+      {"required", json::array{"likelihood", "impact"}},
+      {"properties",
+       {{"risk", {{"type", json::array{"integer", "null"}}, {"description", "a risk to re-score; absent: a new risk"}}},
+        {"likelihood", score},
+        {"impact", score},
+        {"title", {{"type", "string"}, {"description", "title of a new risk"}}}}},
+      {"additionalProperties", false}};
+  s["incident_feed_risk_result"] = {{"type", "object"},
+                                    {"properties",
+                                     {{"created", {{"type", "boolean"}}},
+                                      {"risk", {{"$ref", "#/components/schemas/risk"}}},
+                                      {"incident", {{"$ref", "#/components/schemas/incident"}}}}}};
+  json::object clock = {
+      {"type", "object"},
+      {"properties",
+       {{"incident", {{"type", "integer"}}}, {"id", str}, {"title", str}, {"kind", str},
+        {"days", {{"type", "integer"}}}, {"article", str}, {"aware_at", str}, {"deadline", str},
+        {"deadline_local", str}, {"time_zone", str}, {"seconds_left", {{"type", "integer"}}},
+        {"overdue", {{"type", "boolean"}}}, {"reported", {{"type", "boolean"}}}, {"text", str}}}};
+  s["incident_clocks"] = {{"type", "array"}, {"items", clock}};
+  s["incident_clock_view"] = {{"type", "object"},
+                              {"properties", {{"clock", {{"description", "the clock, or null when not serious"}}}}}};
   s["gate_policy_view"] = {{"type", "object"},
                            {"properties",
                             {{"policy", {{"description", "the stored gate policy record, or null"}}},

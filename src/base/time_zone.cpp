@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <cctype>
 #include <chrono>
 
 namespace aims::base {
@@ -49,6 +50,43 @@ Timestamp TimeZone::StartOfDay(Date d) const {
       break;
   }
   return Timestamp(std::chrono::duration_cast<Micros>(start.time_since_epoch()).count());
+}
+
+std::string TimeZone::FormatLocalInput(Timestamp t) const {
+  auto local = zone_->to_local(date::floor<std::chrono::minutes>(SysOf(t)));
+  return date::format("%Y-%m-%dT%H:%M", local);
+}
+
+Result<Timestamp> TimeZone::ParseTime(std::string_view text) const {
+  // An explicit zone (Z or +hh:mm / -hh:mm after the time of day) makes it an instant already.
+  const bool zoned = text.size() > 16 && (text.back() == 'Z' || text.back() == 'z' ||
+                                          text.find_first_of("+-", 16) != std::string_view::npos);
+  if (zoned) return Timestamp::Parse(text);
+  auto bad = [&] {
+    return Status::InvalidArgument("\"" + std::string(text) +
+                                   "\" is not a time (expected YYYY-MM-DDTHH:MM in " + name_ +
+                                   ", or RFC 3339 with Z or an offset)");
+  };
+  if (text.size() != 16 && text.size() != 19) return bad();
+  if (text[10] != 'T' && text[10] != 't' && text[10] != ' ') return bad();
+  auto day = Date::Parse(text.substr(0, 10));
+  if (!day.ok()) return bad();
+  auto two = [&](size_t at, int max, int* out) {
+    if (!std::isdigit(static_cast<unsigned char>(text[at])) || !std::isdigit(static_cast<unsigned char>(text[at + 1]))) {
+      return false;
+    }
+    *out = (text[at] - '0') * 10 + (text[at + 1] - '0');
+    return *out <= max;
+  };
+  int hour = 0, minute = 0, second = 0;
+  if (!two(11, 23, &hour) || text[13] != ':' || !two(14, 59, &minute)) return bad();
+  if (text.size() == 19 && (text[16] != ':' || !two(17, 59, &second))) return bad();
+  date::local_seconds local{date::days(day->DaysSinceEpoch()) + std::chrono::hours(hour) +
+                            std::chrono::minutes(minute) + std::chrono::seconds(second)};
+  date::local_info info = zone_->get_info(local);
+  // Unique, ambiguous (the first) and nonexistent (the offset before the gap) all use `first`.
+  date::sys_seconds at{local.time_since_epoch() - info.first.offset};
+  return Timestamp(std::chrono::duration_cast<Micros>(at.time_since_epoch()).count());
 }
 
 std::string TimeZone::Format(Timestamp t) const {

@@ -31,6 +31,13 @@ class TimeZone {
   Timestamp StartOfDay(Date d) const;
   // "2026-04-04 23:59 CEST": the local wall-clock time at `t` with the zone's abbreviation.
   std::string Format(Timestamp t) const;
+  // "2026-04-04T23:59": the local wall-clock time at `t`, as an HTML datetime-local input holds it.
+  std::string FormatLocalInput(Timestamp t) const;
+  // The instant of a time as people type it: RFC 3339 with "Z" or an offset is taken as it is;
+  // a local time "2026-04-04T23:59" or "2026-04-04 23:59[:SS]" is read in this zone (in a
+  // daylight-saving gap, under the offset before it, so 02:30 becomes 03:30; when it happens twice,
+  // the first).
+  Result<Timestamp> ParseTime(std::string_view text) const;
 
  private:
   TimeZone(const date::time_zone* zone, std::string name) : zone_(zone), name_(std::move(name)) {}

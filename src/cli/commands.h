@@ -21,6 +21,8 @@ void RegisterAssessNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void AddRiskCommands(CLI::App* risk_noun, CliContext& ctx, Outcome& outcome);
 // Lifecycle gates: `aims system advance|gate`, `aims gate approve|refuse`, the gate policy.
 void RegisterGateNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// Incidents: the record commands plus clocks, log, communicate, feed-risk.
+void RegisterIncidentNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 // The person an approval (or a request) is signed by, from an id or email; the CLI acts with
 // the database holder's authority, so they may approve.

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "service/incidents.h"
+
 namespace aims::cli {
 
 std::string OptionName(std::string_view field) {
@@ -79,6 +81,20 @@ void TextAssigner::operator()(const domain::Field& f, std::optional<base::Date>&
   auto d = base::Date::Parse(raw->back());
   if (d.ok()) v = *d;
   else Fail(f, std::string(d.status().message()));
+}
+
+void TextAssigner::operator()(const domain::Field& f, std::optional<base::Timestamp>& v) {
+  auto* raw = Given(f);
+  if (!raw) return;
+  if (raw->back().empty()) {
+    v.reset();
+    return;
+  }
+  auto zone = service::OrganisationZone(tx_);
+  if (!zone.ok()) return Fail(f, std::string(zone.status().message()));
+  auto t = zone->ParseTime(raw->back());
+  if (t.ok()) v = *t;
+  else Fail(f, std::string(t.status().message()));
 }
 
 void TextAssigner::operator()(const domain::Field& f, std::optional<domain::Id>& v) {

@@ -53,6 +53,9 @@ struct TextRenderer {
   void operator()(const domain::Field& f, const std::optional<base::Date>& v) {
     Put(f, v ? v->ToString() : "");
   }
+  void operator()(const domain::Field& f, const std::optional<base::Timestamp>& v) {
+    Put(f, v ? domain::EntryTime(*v) : "");
+  }
   void operator()(const domain::Field& f, const std::vector<std::string>& v) { Put(f, Join(v)); }
   void operator()(const domain::Field& f, const std::optional<domain::Id>& v) {
     Put(f, v ? domain::DisplayId(f.ref, *v) : "");
@@ -83,6 +86,8 @@ class TextAssigner {
   void operator()(const domain::Field& f, int64_t& v);
   void operator()(const domain::Field& f, bool& v);
   void operator()(const domain::Field& f, std::optional<base::Date>& v);
+  // Local times are read in the organisation's time zone.
+  void operator()(const domain::Field& f, std::optional<base::Timestamp>& v);
   void operator()(const domain::Field& f, std::vector<std::string>& v) {
     if (auto* raw = Given(f)) v = SplitList(*raw);
   }

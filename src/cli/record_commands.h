@@ -41,6 +41,7 @@ struct NounSpec {
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Risk& r);
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Control& c);
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Evidence& e);
+std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Incident& r);
 template <class T>
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace&, const T&) {
   return {};
@@ -85,6 +86,10 @@ void AddFieldOptions(CLI::App* cmd, FieldValues* values, bool for_update) {
       help += (help.empty() ? "" : "; ") + std::string("one of ") + domain::JoinNames(f.enum_names);
     }
     if (f.kind == domain::FieldKind::kDate) help += (help.empty() ? "" : "; ") + std::string("YYYY-MM-DD");
+    if (f.kind == domain::FieldKind::kTimestamp) {
+      help += (help.empty() ? "" : "; ") +
+              std::string("YYYY-MM-DDTHH:MM in the organisation's time zone, or RFC 3339 with Z or an offset");
+    }
     if (f.kind == domain::FieldKind::kRef || f.kind == domain::FieldKind::kRefList) {
       help += (help.empty() ? "" : "; ") + std::string(domain::Info(f.ref).noun) + " id or key";
     }

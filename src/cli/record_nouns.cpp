@@ -157,6 +157,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   AddEvidenceCommands(evidence, ctx, outcome);
   RegisterAssessNouns(app, ctx, outcome);
   RegisterGateNouns(app, ctx, outcome);
+  RegisterIncidentNouns(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

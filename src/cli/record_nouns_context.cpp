@@ -5,6 +5,10 @@
 namespace aims::cli {
 
 void RegisterContextNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
+  RegisterRecordCommands<domain::Organisation>(
+      app, ctx, outcome,
+      {"organisation", "The organisation whose AIMS the register holds (names, ISMS scope, time zone)", false, true,
+       false});
   RegisterRecordCommands<domain::ScopeStatement>(
       app, ctx, outcome,
       {"scope", "The AIMS scope statement (clause 4.3); each `add` is a new revision", true, false, false});

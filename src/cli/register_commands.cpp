@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "base/clock.h"
+#include "base/time_zone.h"
 #include "catalog/builtin_catalogs.h"
 #include "cli/commands.h"
 #include "io/register_json_reader.h"
@@ -43,8 +44,15 @@ void AddInit(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   init->add_option("--org", org->name, "organisation name")->required();
   init->add_option("--legal-name", org->legal_name);
   init->add_option("--sector", org->sector);
+  init->add_option("--time-zone", org->time_zone,
+                   "IANA time zone, e.g. Europe/Berlin (default UTC): times are shown in it and legal periods count its days");
   init->callback([&ctx, &outcome, org] {
     outcome.status = [&]() -> base::Status {
+      // Checked before the data directory is made, so a typo leaves nothing behind.
+      if (!org->time_zone.empty()) {
+        auto zone = base::TimeZone::Find(org->time_zone);
+        if (!zone.ok()) return base::Status::InvalidArgument(std::string(zone.status().message()), "--time-zone");
+      }
       AIMS_ASSIGN_OR_RETURN(auto ws, service::Workspace::Create(ctx.Options()));
       AIMS_TRY(ws->Mutate([&](service::Mutation& m) { return service::InitialiseRegister(m, *org); }));
       if (ctx.json) {

@@ -151,6 +151,8 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kObligation:
     // A gate request follows its system: its owner asks; approvals are checked by the service.
     case K::kGateRequest: return {P::kSystemWrite, P::kSystemWriteOwn};
+    // Whoever may change a system may record an incident; its owner (the handler) keeps it.
+    case K::kIncident: return {P::kSystemWrite, P::kSystemWriteOwn};
     case K::kRiskMethodology: return {P::kRiskWrite, std::nullopt};
     case K::kOrganisation:
     case K::kScopeStatement:

@@ -71,6 +71,11 @@ class SlotWriter {
     std::string* s = Next();
     if (v) base::AppendJsonString(s, v->ToString()); else s->append("null");
   }
+  void operator()(const Field& f, const std::optional<base::Timestamp>& v) {
+    if (Skip(f, !v)) return;
+    std::string* s = Next();
+    if (v) base::AppendJsonString(s, v->ToString()); else s->append("null");
+  }
   void operator()(const Field& f, const std::vector<std::string>& v) {
     if (Skip(f, v.empty())) return;
     std::string* s = Next();

@@ -15,6 +15,7 @@
 #include "domain/evidence.h"
 #include "domain/gate_request.h"
 #include "domain/impact_assessment.h"
+#include "domain/incident.h"
 #include "domain/interested_party.h"
 #include "domain/model.h"
 #include "domain/organisation.h"
@@ -34,14 +35,20 @@ using AllRecordTypes =
     std::tuple<Organisation, CatalogRecord, Role, Person, ScopeStatement, ContextIssue,
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
                Control, Risk, SoaEntry, Evidence, RiskMethodology, ImpactAssessment,
-               ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord>;
+               ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord, Incident>;
 
 // The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
-#define AIMS_RECORD_TYPES(X)                                                                    \
+// Split in three so that the heaviest instantiations (the store's tables, the web's pages) can be
+// spread over several translation units and compile in parallel.
+#define AIMS_RECORD_TYPES_1(X)                                                                  \
   X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
-  X(InterestedParty) X(PartyRequirement) X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) \
-  X(Control) X(Risk) X(SoaEntry) X(Evidence) X(RiskMethodology) X(ImpactAssessment)            \
-  X(ImpactItem) X(AiActAssessment) X(Obligation) X(GateRequest) X(GatePolicyRecord)
+  X(InterestedParty) X(PartyRequirement)
+#define AIMS_RECORD_TYPES_2(X)                                                                  \
+  X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry)
+#define AIMS_RECORD_TYPES_3(X)                                                                  \
+  X(Evidence) X(RiskMethodology) X(ImpactAssessment) X(ImpactItem) X(AiActAssessment)           \
+  X(Obligation) X(GateRequest) X(GatePolicyRecord) X(Incident)
+#define AIMS_RECORD_TYPES(X) AIMS_RECORD_TYPES_1(X) AIMS_RECORD_TYPES_2(X) AIMS_RECORD_TYPES_3(X)
 
 // Calls fn.template operator()<T>() for every record type, in the order above.
 template <class Fn>

@@ -31,6 +31,7 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"obligation", "obligations", "OBL", "obligation"},
     {"gate_request", "gate_requests", "GATE", "gate request"},
     {"gate_policy", "gate_policies", "GP", "gate policy"},
+    {"incident", "incidents", "INC", "incident"},
 }};
 }  // namespace
 

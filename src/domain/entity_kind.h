@@ -37,6 +37,7 @@ enum class EntityKind {
   kObligation,
   kGateRequest,
   kGatePolicy,
+  kIncident,
   kNone,  // "no reference" in field specs; not a record kind
 };
 

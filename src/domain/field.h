@@ -4,7 +4,7 @@
 //
 // A visitor is any callable with overloads for the member types used below:
 //   std::string (kText, kLongText), int64_t (kInt), bool (kBool), std::optional<base::Date>
-//   (kDate), std::vector<std::string> (kTextList), a DomainEnum (kEnum), std::vector<DomainEnum>
+//   (kDate), std::optional<base::Timestamp> (kTimestamp), std::vector<std::string> (kTextList), a DomainEnum (kEnum), std::vector<DomainEnum>
 //   (kEnumList), std::optional<Id> (kRef), std::vector<Id> (kRefList).
 // Invariants: (1) field names are unique within a record type and are a format (JSON key, SQL
 // column, canonical key): never rename one. (2) kRefList values are kept sorted and unique.
@@ -26,6 +26,7 @@ enum class FieldKind {
   kInt,
   kBool,
   kDate,
+  kTimestamp,  // an instant (UTC, microseconds); shown and typed in the organisation's time zone
   kTextList,
   kEnum,
   kEnumList,
@@ -65,6 +66,7 @@ constexpr Field LongText(std::string_view name) { return Field{name, FieldKind::
 constexpr Field Int(std::string_view name) { return Field{name, FieldKind::kInt}; }
 constexpr Field Bool(std::string_view name) { return Field{name, FieldKind::kBool}; }
 constexpr Field DateField(std::string_view name) { return Field{name, FieldKind::kDate}; }
+constexpr Field TimeField(std::string_view name) { return Field{name, FieldKind::kTimestamp}; }
 constexpr Field TextList(std::string_view name) { return Field{name, FieldKind::kTextList}; }
 constexpr Field Ref(std::string_view name, EntityKind target) {
   Field f{name, FieldKind::kRef};

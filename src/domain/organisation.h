@@ -22,6 +22,7 @@ struct Organisation {
   std::string sector;
   std::string description;
   std::string isms_scope;  // the existing ISO/IEC 27001 scope, for the side-by-side view
+  std::string time_zone;   // IANA name; "" is UTC. Legal periods count its calendar days.
 
   template <class V>
   void VisitFields(V& v) {
@@ -30,6 +31,9 @@ struct Organisation {
     v(Text("sector").Listed().Help("business sector, e.g. financial services"), sector);
     v(LongText("description"), description);
     v(LongText("isms_scope").Help("scope of the existing ISO/IEC 27001 ISMS"), isms_scope);
+    v(Text("time_zone").Since(2).Help("IANA time zone, e.g. Europe/Berlin (default UTC): times are shown in it and "
+                                      "legal deadlines count its days"),
+      time_zone);
   }
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/sha256.h"
+#include "base/time_zone.h"
 
 namespace aims::domain {
 
@@ -117,6 +118,35 @@ base::Status CheckRules(const Risk& r) {
   if ((r.residual_likelihood == 0) != (r.residual_impact == 0)) {
     return base::Status::InvalidArgument("residual likelihood and impact are assessed together: give both or neither",
                                          r.residual_likelihood == 0 ? "residual_likelihood" : "residual_impact");
+  }
+  return base::Status::OK();
+}
+
+base::Status CheckRules(const Organisation& r) {
+  if (!r.time_zone.empty()) AIMS_TRY(base::TimeZone::Find(r.time_zone).status());
+  return base::Status::OK();
+}
+
+base::Status CheckRules(const Incident& r) {
+  const bool serious = r.serious_incident != SeriousIncidentKind::kNone;
+  if (serious && !r.aware_at) {
+    return base::Status::InvalidArgument(
+        "a serious incident needs the time the organisation became aware of it: the reporting clock starts there",
+        "aware_at");
+  }
+  if (r.occurred_at && r.aware_at && *r.aware_at < *r.occurred_at) {
+    return base::Status::InvalidArgument("awareness cannot come before the incident occurred", "aware_at");
+  }
+  if (r.reported_at && !serious) {
+    return base::Status::InvalidArgument(
+        "only a serious incident is reported to the authority under Art. 73: set serious_incident first",
+        "reported_at");
+  }
+  if (r.reported_at && r.aware_at && *r.reported_at < *r.aware_at) {
+    return base::Status::InvalidArgument("the report cannot come before awareness", "reported_at");
+  }
+  if (r.status == IncidentStatus::kClosed && r.root_cause.empty()) {
+    return base::Status::InvalidArgument("an incident is closed only once its root cause is recorded", "root_cause");
   }
   return base::Status::OK();
 }

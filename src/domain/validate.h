@@ -36,6 +36,9 @@ class FieldChecker {
   void operator()(const Field& f, const std::optional<base::Date>& v) {
     if (f.required && !v) Keep(Missing(f));
   }
+  void operator()(const Field& f, const std::optional<base::Timestamp>& v) {
+    if (f.required && !v) Keep(Missing(f));
+  }
   void operator()(const Field& f, const std::vector<std::string>& v) {
     if (f.required && v.empty()) Keep(Missing(f));
     for (const auto& item : v) {
@@ -81,6 +84,8 @@ base::Status CheckRules(const Control& r);
 base::Status CheckRules(const CatalogRecord& r);
 base::Status CheckRules(const Risk& r);
 base::Status CheckRules(const RiskMethodology& r);
+base::Status CheckRules(const Organisation& r);
+base::Status CheckRules(const Incident& r);
 template <class T>
 base::Status CheckRules(const T&) {
   return base::Status::OK();

@@ -58,6 +58,18 @@ class FieldJsonReader {
       }
     }
   }
+  void operator()(const domain::Field& f, std::optional<base::Timestamp>& v) {
+    if (const json::value* j = Find(f)) {
+      if (j->is_null()) {
+        v.reset();
+      } else if (!j->is_string()) {
+        Fail(f, "must be an RFC 3339 time string (e.g. 2026-11-28T09:30:00Z) or null");
+      } else {
+        auto t = base::Timestamp::Parse(j->get_string());
+        if (t.ok()) v = *t; else Fail(f, std::string(t.status().message()));
+      }
+    }
+  }
   void operator()(const domain::Field& f, std::vector<std::string>& v) {
     if (const json::value* j = Find(f)) {
       if (!j->is_array()) return Fail(f, "must be an array of strings");

@@ -50,6 +50,10 @@ void FieldJsonWriter::operator()(const domain::Field& f, const std::optional<bas
   Key(f);
   if (v) Str(v->ToString()); else out_->append("null");
 }
+void FieldJsonWriter::operator()(const domain::Field& f, const std::optional<base::Timestamp>& v) {
+  Key(f);
+  if (v) Str(v->ToString()); else out_->append("null");
+}
 void FieldJsonWriter::operator()(const domain::Field& f, const std::vector<std::string>& v) {
   Key(f);
   out_->push_back('[');

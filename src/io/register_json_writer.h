@@ -29,6 +29,7 @@ class FieldJsonWriter {
   void operator()(const domain::Field& f, const int64_t& v);
   void operator()(const domain::Field& f, const bool& v);
   void operator()(const domain::Field& f, const std::optional<base::Date>& v);
+  void operator()(const domain::Field& f, const std::optional<base::Timestamp>& v);
   void operator()(const domain::Field& f, const std::vector<std::string>& v);
   void operator()(const domain::Field& f, const std::optional<domain::Id>& v);
   void operator()(const domain::Field& f, const std::vector<domain::Id>& v);

@@ -2,6 +2,7 @@
 
 #include "service/aiact_service.h"
 #include "service/assessments.h"
+#include "service/incidents.h"
 #include "service/lifecycle_gates.h"
 #include "domain/gate_policy_text.h"
 
@@ -805,6 +806,50 @@ base::Status DemoBuilder::Build() {
                     elena, "learning management system", "2024-12-31", "2024-01-01", "2024-12-31", "2025-12-31",
                     {"A.4.6"})
                .status());
+
+  // Incidents (A.8.4): one resolved and fed into the risk register, one EU serious incident
+  // whose reporting clock runs (its times are relative to now, so the clock always runs).
+  auto ago = [&](int64_t hours) { return base::Timestamp(m_.now().micros() - hours * 3600 * int64_t{1000000}); };
+  domain::Incident advice;
+  advice.title = "Support assistant told a customer to skip a loan repayment";
+  advice.description = "Asked about payment holidays, the assistant answered that a repayment could be skipped "
+                       "without notice. The customer missed a payment and was charged a late fee.";
+  advice.severity = domain::IncidentSeverity::kMedium;
+  advice.status = domain::IncidentStatus::kResolved;
+  advice.owner = priya;
+  advice.systems = {chat_sys};
+  advice.affected_people = "One customer charged a late fee; 37 similar conversations found in the logs.";
+  advice.occurred_at = ago(9 * 24 + 5);
+  advice.aware_at = ago(9 * 24);
+  advice.root_cause = "Retrieval returned a withdrawn forbearance FAQ, which the model paraphrased as advice.";
+  advice.corrective_actions = {"withdrawn FAQ removed from the index", "answers on repayments now cite the current terms",
+                               "late fee refunded"};
+  AIMS_ASSIGN_OR_RETURN(Id advice_id, Add(advice));
+  AIMS_ASSIGN_OR_RETURN(advice, AddTimelineEntry(m_, advice_id, 1, ago(9 * 24), "complaint received by customer operations"));
+  AIMS_ASSIGN_OR_RETURN(advice, AddTimelineEntry(m_, advice_id, advice.meta.version, ago(8 * 24),
+                                                 "withdrawn FAQ removed from the retrieval index"));
+  AIMS_ASSIGN_OR_RETURN(advice, AddCommunication(m_, advice_id, advice.meta.version,
+                                                 {ago(7 * 24), "the customer", "letter",
+                                                  "apology, explanation and refund of the late fee"}));
+  AIMS_TRY(FeedRiskRegister(m_, advice_id, advice.meta.version, {risk_ids[4], 4, 3, ""}).status());
+
+  domain::Incident feed;
+  feed.title = "Credit assistant declined applicants on a stale bureau feed";
+  feed.description = "A failed bureau refresh left credit files 6 weeks old; the assistant recommended declining "
+                     "applicants whose arrears had since been cleared, and officers followed it.";
+  feed.severity = domain::IncidentSeverity::kHigh;
+  feed.status = domain::IncidentStatus::kInvestigating;
+  feed.owner = james;
+  feed.systems = {credit_sys};
+  feed.affected_people = "212 applicants declined between the failed refresh and its detection.";
+  feed.occurred_at = ago(5 * 24);
+  feed.aware_at = ago(2 * 24);
+  feed.serious_incident = domain::SeriousIncidentKind::kGeneral;
+  AIMS_ASSIGN_OR_RETURN(Id feed_id, Add(feed));
+  AIMS_ASSIGN_OR_RETURN(feed, AddTimelineEntry(m_, feed_id, 1, ago(2 * 24), "data quality monitor alerted on bureau data age"));
+  AIMS_ASSIGN_OR_RETURN(feed, AddCommunication(m_, feed_id, feed.meta.version,
+                                               {ago(24), "Central Bank of Ireland", "email",
+                                                "early warning; a full Art. 73 report will follow"}));
   return base::Status::OK();
 }
 
@@ -866,7 +911,7 @@ base::Result<DemoSummary> CreateDemo(const WorkspaceOptions& options) {
   summary.description =
       "A consumer lender with 6 AI systems (2 high-risk, 1 limited, 2 minimal, 1 prohibited and retired), "
       "5 models, 4 datasets, 3 suppliers, 8 risks, 41 controls with ISO/IEC 27001 and NIST AI RMF mappings, "
-      "a Statement of Applicability and 8 evidence files (one expired).";
+      "a Statement of Applicability, 8 evidence files (one expired) and 2 incidents (one EU serious incident).";
   if (Workspace::Exists(options.data_dir)) {
     AIMS_ASSIGN_OR_RETURN(auto ws, Workspace::Open(options));
     std::string existing;
@@ -890,6 +935,7 @@ base::Result<DemoSummary> CreateDemo(const WorkspaceOptions& options) {
   org.description = "Demo organisation: a fictional lender in Ireland and the UK with an ISO/IEC 27001 "
                     "certificate, adding ISO/IEC 42001.";
   org.isms_scope = "Information security of lending, payments and customer-service operations (ISO/IEC 27001:2022).";
+  org.time_zone = "Europe/Dublin";
   AIMS_TRY(ws->Mutate([&](Mutation& m) -> base::Status {
     AIMS_TRY(InitialiseRegister(m, org));
     DemoBuilder builder(m, ws->blobs());

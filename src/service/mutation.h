@@ -256,6 +256,7 @@ class Mutation {
   base::Status CheckWorkflow(domain::AiSystem& system, std::string_view action);
   base::Status CheckWorkflow(domain::GateRequest& gate, std::string_view action);
   base::Status CheckWorkflow(domain::GatePolicyRecord& policy, std::string_view action);
+  base::Status CheckWorkflow(domain::Incident& incident, std::string_view action);
   template <class T>
   base::Status CheckWorkflow(T&, std::string_view) {
     return base::Status::OK();

@@ -191,6 +191,17 @@ base::Status Mutation::CheckWorkflow(domain::GateRequest&, std::string_view acti
                      "ask for a move with aims system advance (POST /api/v1/systems/{id}/advance)");
 }
 
+base::Status Mutation::CheckWorkflow(domain::Incident& incident, std::string_view) {
+  // Times of what already happened cannot lie ahead (a few minutes of clock skew allowed): a
+  // reporting clock started in the future would hide a late report.
+  const base::Timestamp latest(now_.micros() + int64_t{5} * 60 * 1000 * 1000);
+  for (auto [field, at] : {std::pair{"occurred_at", incident.occurred_at}, std::pair{"aware_at", incident.aware_at},
+                           std::pair{"reported_at", incident.reported_at}}) {
+    if (at && *at > latest) return base::Status::InvalidArgument("lies in the future", field);
+  }
+  return base::Status::OK();
+}
+
 base::Status Mutation::CheckWorkflow(domain::GatePolicyRecord& policy, std::string_view action) {
   auto parsed = domain::ParseGatePolicy(policy.rules);
   if (!parsed.ok()) return parsed.status().WithContext("rules");

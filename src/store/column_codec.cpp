@@ -123,6 +123,16 @@ void FieldReader::operator()(const domain::Field& f, std::optional<base::Date>& 
   if (d.ok()) v = *d; else Bad(f, std::string(d.status().message()));
 }
 
+void FieldReader::operator()(const domain::Field& f, std::optional<base::Timestamp>& v) {
+  int c = next_++;
+  if (stmt_->IsNull(c)) {
+    v.reset();
+    return;
+  }
+  auto t = base::Timestamp::Parse(stmt_->Text(c));
+  if (t.ok()) v = *t; else Bad(f, std::string(t.status().message()));
+}
+
 void FieldReader::operator()(const domain::Field& f, std::vector<std::string>& v) {
   auto list = DecodeTextList(stmt_->Text(next_++));
   if (list.ok()) v = std::move(*list); else Bad(f, std::string(list.status().message()));

@@ -29,6 +29,9 @@ class FieldBinder {
   void operator()(const domain::Field&, const std::optional<base::Date>& v) {
     if (v) stmt_->BindText(next_++, v->ToString()); else stmt_->BindNull(next_++);
   }
+  void operator()(const domain::Field&, const std::optional<base::Timestamp>& v) {
+    if (v) stmt_->BindText(next_++, v->ToString()); else stmt_->BindNull(next_++);
+  }
   void operator()(const domain::Field&, const std::vector<std::string>& v) {
     stmt_->BindText(next_++, EncodeTextList(v));
   }
@@ -63,6 +66,7 @@ class FieldReader {
   void operator()(const domain::Field&, int64_t& v) { v = stmt_->Int(next_++); }
   void operator()(const domain::Field&, bool& v) { v = stmt_->Int(next_++) != 0; }
   void operator()(const domain::Field& f, std::optional<base::Date>& v);
+  void operator()(const domain::Field& f, std::optional<base::Timestamp>& v);
   void operator()(const domain::Field& f, std::vector<std::string>& v);
   void operator()(const domain::Field&, std::optional<domain::Id>& v) {
     int c = next_++;

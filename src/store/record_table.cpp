@@ -17,7 +17,6 @@ namespace aims::store {
 static_assert(0 AIMS_RECORD_TYPES(AIMS_COUNT_RECORD_TYPE) == std::tuple_size_v<domain::AllRecordTypes>,
               "AIMS_RECORD_TYPES must list every type of domain::AllRecordTypes");
 #undef AIMS_COUNT_RECORD_TYPE
-#define AIMS_INSTANTIATE_RECORD_TABLE(T) template class RecordTable<domain::T>;
-AIMS_RECORD_TYPES(AIMS_INSTANTIATE_RECORD_TABLE)
-#undef AIMS_INSTANTIATE_RECORD_TABLE
+// The tables themselves are instantiated in record_table_kinds_1..3.cpp, a third of the kinds
+// each, so that they compile in parallel.
 }  // namespace aims::store

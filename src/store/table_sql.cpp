@@ -36,6 +36,7 @@ std::string_view TableName(EntityKind kind) {
     case EntityKind::kObligation: return "obligations";
     case EntityKind::kGateRequest: return "gate_requests";
     case EntityKind::kGatePolicy: return "gate_policies";
+    case EntityKind::kIncident: return "incidents";
     case EntityKind::kNone: break;
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");

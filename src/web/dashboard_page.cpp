@@ -6,6 +6,7 @@
 
 #include "base/clock.h"
 #include "domain/risk_scoring.h"
+#include "service/incidents.h"
 #include "web/record_view.h"
 
 namespace aims::web {
@@ -263,6 +264,26 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
   d.set("overrides", gate_list(figures->overrides, true));
   d.set("override_count", std::to_string(figures->override_count));
   d.set("has_overrides", figures->override_count > 0);
+  // Reporting clocks run by the minute: read now, not from the figures cached per ledger size.
+  std::vector<service::ClockedIncident> clocks;
+  base::TimeZone zone = names.Zone();
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(clocks, service::IncidentClocks(tx, base::Now(), true));
+    return base::Status::OK();
+  }));
+  DataList c;
+  bool any_overdue = false;
+  for (const auto& clock : clocks) {
+    Data item = ListItem(EntityKind::kIncident, clock.incident.meta.id, clock.incident.title);
+    any_overdue = any_overdue || clock.clock.state.overdue;
+    item.set("overdue", clock.clock.state.overdue);
+    item.set("note", (clock.clock.state.overdue ? "OVERDUE: " : "") + clock.clock.state.text + ", due by " +
+                         zone.Format(clock.clock.clock.deadline) + " (" + clock.clock.clock.article + ")");
+    c.push_back(std::move(item));
+  }
+  d.set("incident_clocks", c);
+  d.set("incident_clock_count", std::to_string(clocks.size()));
+  d.set("incident_clock_overdue", any_overdue);
   return Page(ctx, {"Dashboard", "Dashboard"}, Render("dashboard", d));
 }
 

@@ -4,6 +4,7 @@
 
 #include "base/canonical_json.h"
 #include "domain/risk_scoring.h"
+#include "service/incidents.h"
 
 namespace aims::web {
 
@@ -38,6 +39,9 @@ struct CellWriter {
   }
   void operator()(const domain::Field& f, const std::optional<base::Date>& v) {
     if (!Skip(f)) Cell(f).set("text", v ? v->ToString() : std::string());
+  }
+  void operator()(const domain::Field& f, const std::optional<base::Timestamp>& v) {
+    if (!Skip(f)) Cell(f).set("text", v ? names.Zone().Format(*v) : std::string());
   }
   void operator()(const domain::Field& f, const std::vector<std::string>& v) {
     if (Skip(f)) return;
@@ -111,6 +115,13 @@ struct InputWriter {
   }
   void operator()(const domain::Field& f, const std::optional<base::Date>& v) {
     if (!f.managed) Input(f, "date").set("value", v ? v->ToString() : std::string());
+  }
+  void operator()(const domain::Field& f, const std::optional<base::Timestamp>& v) {
+    if (f.managed) return;
+    const base::TimeZone& zone = names.Zone();
+    Data& d = Input(f, "datetime");
+    d.set("value", v ? zone.FormatLocalInput(*v) : std::string());
+    d.set("help", (f.help.empty() ? std::string() : std::string(f.help) + "; ") + "time in " + zone.name());
   }
   void operator()(const domain::Field& f, const std::vector<std::string>& v) {
     if (f.managed) return;
@@ -306,6 +317,19 @@ std::string NameCache::Name(domain::EntityKind kind, domain::Id id) {
   return name;
 }
 
+const base::TimeZone& NameCache::Zone() {
+  if (!zone_) {
+    base::TimeZone zone = base::TimeZone::Utc();
+    (void)ws_.Read([&](store::Tx& tx) -> base::Status {
+      auto found = service::OrganisationZone(tx);
+      if (found.ok()) zone = *found;
+      return base::Status::OK();
+    });
+    zone_ = zone;
+  }
+  return *zone_;
+}
+
 std::optional<std::vector<std::pair<domain::Id, std::string>>> NameCache::Choices(domain::EntityKind kind, size_t limit) {
   std::optional<std::vector<std::pair<domain::Id, std::string>>> out;
   domain::VisitRecordType(kind, [&]<class T>() {
@@ -328,9 +352,23 @@ std::optional<std::vector<std::pair<domain::Id, std::string>>> NameCache::Choice
   return out;
 }
 
-std::map<std::string, std::string> DateFlags(const domain::Risk& risk, base::Date today) {
+std::map<std::string, std::string> DateFlags(const domain::Risk& risk, const base::TimeZone& zone, base::Timestamp now) {
+  const base::Date today = zone.LocalDate(now);
   std::map<std::string, std::string> flags;
   for (const auto& late : domain::OverdueDates(risk, today)) flags[std::string(late.field)] = std::string(late.what) + " overdue";
+  return flags;
+}
+
+std::map<std::string, std::string> DateFlags(const domain::Incident& incident, const base::TimeZone& zone,
+                                             base::Timestamp now) {
+  std::map<std::string, std::string> flags;
+  auto clock = domain::ReportingClockOf(incident, zone, now);
+  if (!clock) return flags;
+  if (clock->state.reported) {
+    flags["aware_at"] = clock->state.overdue ? "reported late" : "reported in time";
+  } else {
+    flags["aware_at"] = clock->state.overdue ? "report OVERDUE" : "report due: " + clock->state.text;
+  }
   return flags;
 }
 
@@ -358,7 +396,7 @@ DataList FormFields(const T& record, NameCache& names, const std::map<std::strin
 }
 
 template <class T>
-std::string FormToJson(const Form& form, std::span<const std::string_view> extra) {
+std::string FormToJson(const Form& form, std::span<const std::string_view> extra, const base::TimeZone& zone) {
   std::string json = "{";
   bool first = true;
   auto key = [&](std::string_view name) {
@@ -393,6 +431,17 @@ std::string FormToJson(const Form& form, std::span<const std::string_view> extra
         if (value.empty()) json += "null";
         else base::AppendJsonString(&json, value);
         break;
+      case FieldKind::kTimestamp: {
+        // A datetime-local input holds a wall-clock time in the organisation's zone.
+        key(f.name);
+        if (value.empty()) {
+          json += "null";
+          break;
+        }
+        auto at = zone.ParseTime(value);
+        base::AppendJsonString(&json, at.ok() ? at->ToString() : value);  // a bad value is reported by the reader
+        break;
+      }
       case FieldKind::kRef:
         key(f.name);
         if (value.empty()) json += "null";
@@ -441,7 +490,7 @@ std::string ErrorField(const base::Status& status) {
   template std::string DisplayName<domain::T>(const domain::T&);                                       \
   template DataList FieldCells<domain::T>(const domain::T&, NameCache&, bool);                         \
   template DataList FormFields<domain::T>(const domain::T&, NameCache&, const std::map<std::string, std::string>&); \
-  template std::string FormToJson<domain::T>(const Form&, std::span<const std::string_view>);
+  template std::string FormToJson<domain::T>(const Form&, std::span<const std::string_view>, const base::TimeZone&);
 AIMS_RECORD_TYPES(AIMS_WEB_INSTANTIATE)
 #undef AIMS_WEB_INSTANTIATE
 

@@ -10,6 +10,7 @@
 
 #include "api/router.h"
 #include "base/time.h"
+#include "base/time_zone.h"
 #include "domain/entities.h"
 #include "web/view.h"
 
@@ -48,6 +49,8 @@ class NameCache {
  public:
   explicit NameCache(service::Workspace& ws) : ws_(ws) {}
   std::string Name(domain::EntityKind kind, domain::Id id);
+  // The organisation's time zone, in which times are shown and typed (read once).
+  const base::TimeZone& Zone();
   // Every live record of `kind` as (id, name), when there are at most `limit` (for a select);
   // nullopt when there are more.
   std::optional<std::vector<std::pair<domain::Id, std::string>>> Choices(domain::EntityKind kind, size_t limit = 500);
@@ -55,13 +58,17 @@ class NameCache {
  private:
   service::Workspace& ws_;
   std::map<std::pair<domain::EntityKind, domain::Id>, std::string> names_;
+  std::optional<base::TimeZone> zone_;
 };
 
-// What a record's dates mean today, shown beside the value wherever the record appears (lists,
-// its page, related records): {field name -> flag}, e.g. a risk's review_date -> "review overdue".
-std::map<std::string, std::string> DateFlags(const domain::Risk& risk, base::Date today);
+// What a record's dates mean now, shown beside the value wherever the record appears (lists,
+// its page, related records): {field name -> flag}, e.g. a risk's review_date -> "review overdue"
+// (days are the organisation's, in `zone`), a serious incident's aware_at -> "report due in 3 days".
+std::map<std::string, std::string> DateFlags(const domain::Risk& risk, const base::TimeZone& zone, base::Timestamp now);
+std::map<std::string, std::string> DateFlags(const domain::Incident& incident, const base::TimeZone& zone,
+                                             base::Timestamp now);
 template <class T>
-std::map<std::string, std::string> DateFlags(const T&, base::Date) {
+std::map<std::string, std::string> DateFlags(const T&, const base::TimeZone&, base::Timestamp) {
   return {};
 }
 // Sets "flag" on the cells (from FieldCells) that `flags` names.
@@ -79,8 +86,10 @@ DataList FormFields(const T& record, NameCache& names, const std::map<std::strin
 // The JSON object of field values a submitted form holds, for io::ReadRecordChanges. Only the
 // record's own, non-managed fields are read (plus `extra` managed ones, e.g. an evidence file's
 // hash on creation); empty optional values become null.
+// Times without a zone are read in `zone`, the organisation's.
 template <class T>
-std::string FormToJson(const Form& form, std::span<const std::string_view> extra = {});
+std::string FormToJson(const Form& form, std::span<const std::string_view> extra = {},
+                       const base::TimeZone& zone = base::TimeZone::Utc());
 
 // A field name from an error's "where" (a JSON pointer "/name" or a plain name).
 std::string ErrorField(const base::Status& status);

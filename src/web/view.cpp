@@ -37,6 +37,7 @@ constexpr NavItem kNav[] = {
     {"/risks", "Risks", Permission::kRegisterRead},
     {"/soa", "SoA", Permission::kRegisterRead},
     {"/evidence", "Evidence", Permission::kRegisterRead},
+    {"/incidents", "Incidents", Permission::kRegisterRead},
     {"/register", "Register", Permission::kRegisterRead},
     {"/people", "People", Permission::kRegisterRead},
     {"/ledger", "Ledger", Permission::kLedgerRead},

@@ -5,6 +5,7 @@
 #include "web/concern_pages.h"
 #include "web/dashboard_page.h"
 #include "web/gate_pages.h"
+#include "web/incident_pages.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
 #include "web/record_pages.h"
@@ -25,6 +26,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddRecordPages(router);
   AddAssessPages(router);
   AddGatePages(router);
+  AddIncidentPages(router);
   AddConcernPages(router);
 }
 

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <chrono>
+#include <ctime>
+
 #include <boost/json.hpp>
 
 #include <cctype>
@@ -646,6 +649,95 @@ TEST_F(ApiTest, LifecycleGatesRefuseUnmetChecklistsAndOpenOnAnotherPersonsApprov
   ASSERT_EQ(policy.status, 200);
   EXPECT_TRUE(Json(policy).at("builtin").as_bool());
   EXPECT_NE(std::string(Json(policy).at("rules").as_string()).find("design: owner, intended_use"), std::string::npos);
+}
+
+TEST_F(ApiTest, IncidentsRunTheirReportingClockAndFeedTheRiskRegister) {
+  // A serious incident needs its time of awareness: 422 naming the field, nothing written.
+  std::string head = As("auditor", "GET", "/api/v1/ledger/head").body;
+  auto missing = As("system-owner", "POST", "/api/v1/incidents",
+                    R"({"title": "Wrong refusals", "serious_incident": "death", "owner": 1})");
+  EXPECT_EQ(missing.status, 422) << missing.body;
+  EXPECT_NE(missing.body.find("aware_at"), std::string::npos) << missing.body;
+  auto future = As("system-owner", "POST", "/api/v1/incidents",
+                   R"({"title": "Wrong refusals", "aware_at": "2099-01-01T00:00:00Z", "owner": 1})");
+  EXPECT_EQ(future.status, 422) << future.body;
+  auto not_a_time = As("system-owner", "POST", "/api/v1/incidents", R"({"title": "x", "aware_at": "yesterday"})");
+  EXPECT_EQ(not_a_time.status, 422) << not_a_time.body;
+  EXPECT_EQ(As("auditor", "GET", "/api/v1/ledger/head").body, head);
+
+  // Aware three days ago, a death: ten days from the day after, so about a week is left.
+  auto now = std::chrono::system_clock::now();
+  auto iso = [](std::chrono::system_clock::time_point t) {
+    std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&tt));
+    return std::string(buf);
+  };
+  std::string aware = iso(now - std::chrono::hours(72));
+  auto created = As("system-owner", "POST", "/api/v1/incidents",
+                    R"({"title": "Wrong refusals", "serious_incident": "death", "owner": 1, "severity": "critical",
+                        "aware_at": ")" + aware + R"("})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::value inc = Json(created);
+  std::string path = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  EXPECT_EQ(std::string(inc.at("aware_at").as_string()).substr(0, 19), aware.substr(0, 19));
+  auto clock = As("viewer", "GET", path + "/clock");
+  ASSERT_EQ(clock.status, 200) << clock.body;
+  json::value c = Json(clock).at("clock");
+  EXPECT_EQ(c.at("kind").as_string(), "death");
+  EXPECT_EQ(c.at("days").as_int64(), 10);
+  EXPECT_EQ(c.at("article").as_string(), "Art. 73(4)");
+  EXPECT_EQ(c.at("time_zone").as_string(), "UTC");
+  EXPECT_FALSE(c.at("overdue").as_bool());
+  EXPECT_GT(c.at("seconds_left").as_int64(), 7 * 86400);
+  EXPECT_LE(c.at("seconds_left").as_int64(), 8 * 86400);
+  auto clocks = As("viewer", "GET", "/api/v1/incident-clocks");
+  ASSERT_EQ(clocks.status, 200) << clocks.body;
+  bool listed = false;
+  json::value list = Json(clocks);
+  for (const auto& item : list.as_array()) listed = listed || item.at("incident") == inc.at("id");
+  EXPECT_TRUE(listed) << clocks.body;
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/incident-clocks?all=maybe").status, 422);
+
+  // The timeline and communications need If-Match; bad bodies are 422 and write nothing.
+  EXPECT_EQ(As("system-owner", "POST", path + "/timeline", R"({"what": "monitor alerted"})").status, 428);
+  EXPECT_EQ(As("viewer", "POST", path + "/timeline", R"({"what": "x"})", {{"If-Match", "\"1\""}}).status, 403);
+  head = As("auditor", "GET", "/api/v1/ledger/head").body;
+  EXPECT_EQ(As("system-owner", "POST", path + "/timeline", R"({"what": ""})", {{"If-Match", "\"1\""}}).status, 422);
+  EXPECT_EQ(As("system-owner", "POST", path + "/timeline", R"({"what": "x", "who": "me"})", {{"If-Match", "\"1\""}}).status,
+            422);
+  EXPECT_EQ(As("system-owner", "POST", path + "/timeline", R"({"what": "x", "at": "soon"})", {{"If-Match", "\"1\""}}).status,
+            422);
+  EXPECT_EQ(As("auditor", "GET", "/api/v1/ledger/head").body, head);
+  auto logged = As("system-owner", "POST", path + "/timeline",
+                   R"({"what": "monitor alerted", "at": "2026-01-10T09:00:00Z"})", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(logged.status, 200) << logged.body;
+  EXPECT_EQ(logged.Header("ETag"), "\"2\"");
+  EXPECT_EQ(Json(logged).at("timeline").as_array().at(0).as_string(), "2026-01-10T09:00:00Z: monitor alerted");
+  EXPECT_EQ(As("system-owner", "POST", path + "/timeline", R"({"what": "again"})", {{"If-Match", "\"1\""}}).status, 412);
+  auto told = As("system-owner", "POST", path + "/communications",
+                 R"({"to": "the family", "channel": "letter", "what": "condolences and contact"})", {{"If-Match", "\"2\""}});
+  ASSERT_EQ(told.status, 200) << told.body;
+  EXPECT_NE(std::string(Json(told).at("communications").as_array().at(0).as_string()).find(": the family (letter): condolences"),
+            std::string::npos);
+
+  // Feeding the risk register: a new risk linked both ways (201), then a re-score (200).
+  EXPECT_EQ(As("system-owner", "POST", path + "/feed-risk", R"({"likelihood": 3})", {{"If-Match", "\"3\""}}).status, 422);
+  EXPECT_EQ(As("system-owner", "POST", path + "/feed-risk", R"({"likelihood": 3, "impact": 6})", {{"If-Match", "\"3\""}}).status,
+            422);
+  auto raised = As("system-owner", "POST", path + "/feed-risk", R"({"likelihood": 3, "impact": 5})", {{"If-Match", "\"3\""}});
+  ASSERT_EQ(raised.status, 201) << raised.body;
+  json::value r = Json(raised);
+  EXPECT_TRUE(r.at("created").as_bool());
+  int64_t risk = r.at("risk").at("id").as_int64();
+  EXPECT_EQ(raised.Header("Location"), "/api/v1/risks/" + std::to_string(risk));
+  EXPECT_EQ(r.at("incident").at("risks").as_array().at(0).as_int64(), risk);
+  EXPECT_EQ(Json(As("viewer", "GET", "/api/v1/risks/" + std::to_string(risk))).at("impact").as_int64(), 5);
+  auto rescored = As("system-owner", "POST", path + "/feed-risk",
+                     R"({"risk": )" + std::to_string(risk) + R"(, "likelihood": 4, "impact": 5})", {{"If-Match", "\"4\""}});
+  ASSERT_EQ(rescored.status, 200) << rescored.body;
+  EXPECT_FALSE(Json(rescored).at("created").as_bool());
+  EXPECT_EQ(Json(rescored).at("risk").at("likelihood").as_int64(), 4);
 }
 
 TEST(ApiServer, DemoSignInsWorkForEveryRole) {

@@ -24,7 +24,7 @@ export const PLURALS = [
   'systems', 'risks', 'evidence', 'people', 'roles', 'models', 'datasets', 'suppliers', 'pipelines',
   'controls', 'soa_entries', 'organisations', 'scope_statements', 'context_issues',
   'interested_parties', 'party_requirements', 'catalogs', 'risk_methodologies', 'impact_assessments', 'impacts',
-  'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies',
+  'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents',
 ];
 
 // Runs the aims CLI on a test server's data directory (next to the running server, as an

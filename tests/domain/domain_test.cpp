@@ -225,6 +225,10 @@ class ReferenceWriter {
     if (Omit(f, !v)) return;
     if (v) j_->Text(f.name, v->ToString()); else j_->Null(f.name);
   }
+  void operator()(const Field& f, const std::optional<base::Timestamp>& v) {
+    if (Omit(f, !v)) return;
+    if (v) j_->Text(f.name, v->ToString()); else j_->Null(f.name);
+  }
   void operator()(const Field& f, const std::vector<std::string>& v) {
     if (!Omit(f, v.empty())) j_->TextArray(f.name, v);
   }
@@ -278,6 +282,7 @@ TEST(CanonicalState, FastLayoutMatchesTheReferenceEncodingForEveryKind) {
       else if constexpr (std::is_same_v<V, std::vector<Id>>) v = {2, 9};
       else if constexpr (std::is_same_v<V, std::optional<Id>>) v = 4;
       else if constexpr (std::is_same_v<V, std::optional<base::Date>>) v = *base::Date::Parse("2027-02-28");
+      else if constexpr (std::is_same_v<V, std::optional<base::Timestamp>>) v = base::Timestamp(1764300000000001);
       else if constexpr (std::is_same_v<V, int64_t>) v = -12;
       else if constexpr (std::is_same_v<V, bool>) v = true;
     };

@@ -6,21 +6,13 @@
 #include <gtest/gtest.h>
 
 #include "domain/serious_incident.h"
+#include "support/times.h"
 
 namespace aims::domain {
 namespace {
 
-base::Timestamp At(const char* rfc3339) {
-  auto t = base::Timestamp::Parse(rfc3339);
-  EXPECT_TRUE(t.ok()) << rfc3339;
-  return t.ok() ? *t : base::Timestamp();
-}
-
-base::TimeZone Zone(const char* name) {
-  auto z = base::TimeZone::Find(name);
-  EXPECT_TRUE(z.ok()) << z.status().ToString();
-  return z.ok() ? *z : base::TimeZone::Utc();
-}
+using aims::testing::At;
+using aims::testing::Zone;
 
 ReportingClock Clock(SeriousIncidentKind kind, const char* aware, const char* zone) {
   auto c = StartReportingClock(kind, At(aware), Zone(zone));

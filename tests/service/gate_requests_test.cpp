@@ -7,25 +7,23 @@
 #include "service/lifecycle_gates.h"
 #include "service/mutation.h"
 #include "service/workspace.h"
-#include "support/new_register.h"
+#include "support/register_probe.h"
 #include "support/temp_dir.h"
 
 namespace aims::service {
 namespace {
 
 using aims::testing::TempDir;
+
 using Stage = domain::LifecycleStage;
 using domain::GateStatus;
 
-struct Register {
-  TempDir dir;
-  std::unique_ptr<Workspace> ws;
+struct Register : aims::testing::FreshRegister, aims::testing::RegisterProbe {
   domain::Id owner = 0, ann = 0, bob = 0, system = 0;
 
   // A system at inception with an owner, three people, and a policy whose design gate needs the
   // owner and two approvers.
-  explicit Register(const char* rules = "design: owner, intended_use; approvers 2\n") {
-    ws = aims::testing::NewRegister(dir);
+  explicit Register(const char* rules = "design: owner, intended_use; approvers 2\n") : RegisterProbe(ws.get()) {
     Must([&](Mutation& m) -> base::Status {
       domain::Person o{.name = "Olivia Owner", .email = "olivia@example.org"};
       AIMS_ASSIGN_OR_RETURN(owner, m.Create(o));
@@ -46,47 +44,7 @@ struct Register {
     });
   }
 
-  template <class F>
-  void Must(F f) {
-    base::Status s = ws->Mutate([&](Mutation& m) -> base::Status { return f(m); });
-    ASSERT_TRUE(s.ok()) << s.ToString();
-  }
-  template <class F>
-  base::Status Try(F f) {
-    return ws->Mutate([&](Mutation& m) -> base::Status { return f(m); });
-  }
-
-  uint64_t LedgerSize() {
-    int64_t size = 0;
-    EXPECT_TRUE(ws->Read([&](store::Tx& tx) -> base::Status {
-      AIMS_ASSIGN_OR_RETURN(size, tx.ledger().LastSeq());
-      return base::Status::OK();
-    }).ok());
-    return static_cast<uint64_t>(size);
-  }
-
-  domain::AiSystem System() {
-    domain::AiSystem s;
-    EXPECT_TRUE(ws->Read([&](store::Tx& tx) -> base::Status {
-      AIMS_ASSIGN_OR_RETURN(s, tx.records<domain::AiSystem>().Get(system));
-      return base::Status::OK();
-    }).ok());
-    return s;
-  }
-
-  // Actions of the ledger entries after `from`, as "entity_type action".
-  std::vector<std::string> ActionsAfter(int64_t from) {
-    std::vector<std::string> out;
-    EXPECT_TRUE(ws->Read([&](store::Tx& tx) -> base::Status {
-      AIMS_ASSIGN_OR_RETURN(int64_t last, tx.ledger().LastSeq());
-      for (int64_t seq = from + 1; seq <= last; ++seq) {
-        AIMS_ASSIGN_OR_RETURN(auto e, tx.ledger().EntryAt(seq));
-        out.push_back(e.entity_type + " " + e.action);
-      }
-      return base::Status::OK();
-    }).ok());
-    return out;
-  }
+  domain::AiSystem System() { return Get<domain::AiSystem>(system); }
 
   base::Result<domain::GateRequest> Request(Stage to, domain::Id who, bool admin = false, bool override = false,
                                             std::string reason = "") {
@@ -118,7 +76,7 @@ struct Register {
 
 TEST(GateRequests, TwoApproversOtherThanTheRequesterOpenTheGateAndTheLedgerTellsTheStory) {
   Register r;
-  int64_t start = static_cast<int64_t>(r.LedgerSize());
+  int64_t start = r.LedgerSize();
   auto gate = r.Request(Stage::kDesign, r.owner, false, false, "design review booked");
   ASSERT_TRUE(gate.ok()) << gate.status().ToString();
   EXPECT_EQ(gate->status, GateStatus::kPending);
@@ -127,7 +85,7 @@ TEST(GateRequests, TwoApproversOtherThanTheRequesterOpenTheGateAndTheLedgerTells
   EXPECT_EQ(r.System().lifecycle_stage, Stage::kInception);
 
   // The requester cannot approve; nobody approves twice; nothing is written either time.
-  uint64_t before = r.LedgerSize();
+  int64_t before = r.LedgerSize();
   auto self = r.Approve(gate->meta.id, r.owner);
   EXPECT_EQ(self.status().code(), base::StatusCode::kPermissionDenied);
   EXPECT_NE(self.status().message().find("separation of duties"), std::string::npos) << self.status().ToString();
@@ -164,7 +122,7 @@ TEST(GateRequests, AnUnmetChecklistOrASkipIsRefusedAndNothingIsWritten) {
     s.intended_use.clear();
     return m.Update(s, s.meta.version);
   });
-  uint64_t before = r.LedgerSize();
+  int64_t before = r.LedgerSize();
   auto unmet = r.Request(Stage::kDesign, r.owner);
   ASSERT_EQ(unmet.status().code(), base::StatusCode::kFailedPrecondition);
   EXPECT_EQ(unmet.status().where(), "checklist");
@@ -202,7 +160,7 @@ TEST(GateRequests, OnlyAnAdminOverridesAndOnlyWithAReason) {
     s.owner.reset();
     return m.Update(s, s.meta.version);
   });
-  uint64_t before = r.LedgerSize();
+  int64_t before = r.LedgerSize();
   EXPECT_EQ(r.Request(Stage::kDesign, r.ann, false, true, "urgent").status().code(),
             base::StatusCode::kPermissionDenied);
   auto no_reason = r.Request(Stage::kDesign, r.ann, true, true, "  \n");
@@ -306,6 +264,8 @@ TEST(GateRequests, TheStoredPolicyIsCheckedAndInForce) {
 namespace aims::service {
 namespace {
 
+using aims::testing::TempDir;
+
 TEST(GateRequests, AnAdminWithoutAPersonMayOverrideButNotAsk) {
   Register r;
   EXPECT_EQ(r.Try([&](Mutation& m) {
@@ -327,6 +287,8 @@ TEST(GateRequests, AnAdminWithoutAPersonMayOverrideButNotAsk) {
 
 namespace aims::service {
 namespace {
+
+using aims::testing::TempDir;
 
 TEST(GateRequests, ThePolicyRulesAreStoredOnceThenChangedAtTheirVersion) {
   TempDir dir;

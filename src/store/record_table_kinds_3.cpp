@@ -1,0 +1,7 @@
+#include "store/record_table.h"
+
+namespace aims::store {
+#define AIMS_INSTANTIATE_RECORD_TABLE(T) template class RecordTable<domain::T>;
+AIMS_RECORD_TYPES_3(AIMS_INSTANTIATE_RECORD_TABLE)
+#undef AIMS_INSTANTIATE_RECORD_TABLE
+}  // namespace aims::store
