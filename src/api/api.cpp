@@ -2,7 +2,9 @@
 
 #include "api/app_routes.h"
 #include "api/assessment_routes.h"
+#include "api/concern_routes.h"
 #include "api/gate_routes.h"
+#include "api/governance_routes.h"
 #include "api/incident_routes.h"
 #include "api/record_routes.h"
 
@@ -14,6 +16,8 @@ void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
   AddAssessmentRoutes(router);
   AddGateRoutes(router);
   AddIncidentRoutes(router);
+  AddGovernanceRoutes(router);
+  AddConcernRoutes(router);
 }
 
 RouteTable::RouteTable() : dispatcher_(router_, config_, metrics_, log_) { AddAllRoutes(router_, dispatcher_); }

@@ -2,8 +2,7 @@
 
 #include <map>
 
-#include <boost/json.hpp>
-
+#include "api/json_body.h"
 #include "api/record_responses.h"
 #include "api/record_writes.h"
 #include "base/clock.h"
@@ -23,18 +22,10 @@ using domain::Permission;
 base::Result<std::map<std::string, json::value>> ReadBody(const RequestContext& ctx,
                                                           std::initializer_list<std::string_view> allowed,
                                                           std::initializer_list<std::string_view> integers = {}) {
-  AIMS_TRY(BodyIsJson(ctx));
-  boost::system::error_code ec;
-  json::value v = json::parse(ctx.request.body(), ec);
-  if (ec || !v.is_object()) return base::Status::InvalidArgument("not valid JSON: expected an object");
-  std::string names;
-  for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
+  AIMS_ASSIGN_OR_RETURN(json::object object, JsonObjectBody(ctx, allowed));
   std::map<std::string, json::value> out;
-  for (const auto& [key, value] : v.as_object()) {
+  for (const auto& [key, value] : object) {
     std::string where = "/" + std::string(key);
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
-      return base::Status::InvalidArgument("unknown field (expected " + names + ")", where);
-    }
     bool integer = std::find(integers.begin(), integers.end(), std::string_view(key)) != integers.end();
     if (integer && !value.is_int64() && !(key == "risk" && value.is_null())) {
       return base::Status::InvalidArgument("must be a whole number", where);

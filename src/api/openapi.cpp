@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 
+#include "domain/concern.h"
 #include "domain/entities.h"
+#include "domain/raci.h"
 
 namespace aims::api {
 
@@ -270,6 +272,87 @@ json::object FixedSchemas() {
         {"deadline_local", str}, {"time_zone", str}, {"seconds_left", {{"type", "integer"}}},
         {"overdue", {{"type", "boolean"}}}, {"reported", {{"type", "boolean"}}}, {"text", str}}}};
   s["incident_clocks"] = {{"type", "array"}, {"items", clock}};
+  json::object nullable_id = {{"type", json::array{"integer", "null"}}};
+  json::array categories, concern_statuses;
+  for (auto n : domain::EnumNames<domain::ConcernCategory>()) categories.emplace_back(n);
+  for (auto n : domain::EnumNames<domain::ConcernStatus>()) concern_statuses.emplace_back(n);
+  json::object report_text = {{"type", "string"}, {"maxLength", domain::kMaxConcernChars}};
+  s["concern_report"] = {{"type", "object"},
+                         {"required", json::array{"body"}},
+                         {"properties",
+                          {{"category", {{"type", "string"}, {"enum", categories}}},
+                           {"system_named", {{"type", "string"}, {"description", "the AI system, as the reporter names it"}}},
+                           {"body", report_text}}},
+                         {"additionalProperties", false}};
+  s["concern_receipt"] = {{"type", "object"},
+                          {"properties", {{"receipt_code", {{"type", "string"}, {"description", "shown once: keep it"}}}}}};
+  s["concern_code"] = {{"type", "object"},
+                       {"required", json::array{"receipt_code"}},
+                       {"properties", {{"receipt_code", str}}},
+                       {"additionalProperties", false}};
+  s["concern_message"] = {{"type", "object"},
+                          {"required", json::array{"receipt_code", "body"}},
+                          {"properties", {{"receipt_code", str}, {"body", report_text}}},
+                          {"additionalProperties", false}};
+  json::object messages = {
+      {"type", "array"},
+      {"items",
+       {{"type", "object"},
+        {"properties",
+         {{"author", {{"type", "string"}, {"enum", json::array{"reporter", "handler"}}}}, {"at", str}, {"body", str}}}}}};
+  s["concern_reporter_view"] = {{"type", "object"},
+                                {"properties", {{"status", {{"type", "string"}, {"enum", concern_statuses}}},
+                                                {"messages", messages}}}};
+  json::object concern_view = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}}, {"version", {{"type", "integer"}}}, {"created_at", str}, {"updated_at", str},
+        {"category", {{"type", "string"}, {"enum", categories}}}, {"system_named", str}, {"system", nullable_id},
+        {"status", {{"type", "string"}, {"enum", concern_statuses}}}, {"hide_from_owner", {{"type", "boolean"}}},
+        {"messages", messages}}}};
+  s["concern_view"] = concern_view;
+  s["concern_list"] = {{"type", "array"}, {"items", concern_view}};
+  s["concern_decision"] = {{"type", "object"},
+                           {"required", json::array{"status"}},
+                           {"properties",
+                            {{"reply", {{"type", "string"}, {"description", "shown to the reporter"}}},
+                             {"status", {{"type", "string"}, {"enum", concern_statuses}}},
+                             {"system", nullable_id},
+                             {"hide_from_owner", {{"type", "boolean"}}}}},
+                           {"additionalProperties", false}};
+  s["raci_matrix"] = {
+      {"type", "object"},
+      {"properties",
+       {{"people",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"id", {{"type", "integer"}}}, {"name", str}, {"business_unit", str}, {"left", {{"type", "boolean"}}}}}}}}},
+        {"rows",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"id", {{"type", "integer"}}},
+              {"activity", str},
+              {"system", nullable_id},
+              {"cells", {{"type", "object"}, {"description", "person id -> letters, e.g. \"A/R\""},
+                         {"additionalProperties", str}}}}}}}}}}}};
+  json::array gap_kinds;
+  for (auto n : domain::EnumNames<domain::RaciGapKind>()) gap_kinds.emplace_back(n);
+  s["raci_gaps"] = {{"type", "array"},
+                    {"items",
+                     {{"type", "object"},
+                      {"properties",
+                       {{"kind", {{"type", "string"}, {"enum", gap_kinds}}},
+                        {"activity", str},
+                        {"source", str},
+                        {"system", nullable_id},
+                        {"entry", nullable_id},
+                        {"person", nullable_id},
+                        {"record", {{"type", json::array{"string", "null"}}}},
+                        {"text", str}}}}}};
   s["incident_clock_view"] = {{"type", "object"},
                               {"properties", {{"clock", {{"description", "the clock, or null when not serious"}}}}}};
   s["gate_policy_view"] = {{"type", "object"},
@@ -483,7 +566,9 @@ std::string OpenApiDocument(const Router& router) {
   static const std::map<std::string, std::string> kFixedTags = {
       {"operations", "Health, readiness, metrics and this description"},
       {"session", "Signing in and out with a password; the signed-in user"},
-      {"ledger", "The tamper-evident ledger: signed head, inclusion proofs, verification"}};
+      {"ledger", "The tamper-evident ledger: signed head, inclusion proofs, verification"},
+      {"concerns", "Concerns anyone may raise without an account (A.3.3), read with a receipt code; handled by "
+                   "those with concern.handle"}};
   std::map<std::string, std::string> record_tags;
   domain::ForEachRecordType([&]<class T>() {
     record_tags[std::string(domain::Info(T::kKind).plural)] =

@@ -23,6 +23,10 @@ void AddRiskCommands(CLI::App* risk_noun, CliContext& ctx, Outcome& outcome);
 void RegisterGateNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 // Incidents: the record commands plus clocks, log, communicate, feed-risk.
 void RegisterIncidentNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// Governance: `aims policy` (approve, review) and `aims raci` (matrix, gaps).
+void RegisterGovernanceNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// Concerns: file, receipt, add (for reporters); list, show, handle (for handlers).
+void RegisterConcernCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 // The person an approval (or a request) is signed by, from an id or email; the CLI acts with
 // the database holder's authority, so they may approve.

@@ -42,6 +42,7 @@ std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, 
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Control& c);
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Evidence& e);
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Incident& r);
+std::vector<std::pair<std::string, std::string>> Extras(service::Workspace& ws, const domain::Policy& p);
 template <class T>
 std::vector<std::pair<std::string, std::string>> Extras(service::Workspace&, const T&) {
   return {};
@@ -49,6 +50,7 @@ std::vector<std::pair<std::string, std::string>> Extras(service::Workspace&, con
 
 // A flag after a value in `list` ("OVERDUE" after a risk's past review date), or "".
 std::string ListFlag(const domain::Risk& r, std::string_view field, base::Date today);
+std::string ListFlag(const domain::Policy& p, std::string_view field, base::Date today);
 template <class T>
 std::string ListFlag(const T&, std::string_view, base::Date) {
   return {};

@@ -158,6 +158,8 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   RegisterAssessNouns(app, ctx, outcome);
   RegisterGateNouns(app, ctx, outcome);
   RegisterIncidentNouns(app, ctx, outcome);
+  RegisterGovernanceNouns(app, ctx, outcome);
+  RegisterConcernCommands(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

@@ -163,6 +163,8 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kRole:
     case K::kCatalog:
     case K::kGatePolicy:  // the AIMS manager's
+    case K::kPolicy:
+    case K::kResponsibility:
     case K::kNone: break;
   }
   return {P::kContextWrite, std::nullopt};

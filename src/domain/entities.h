@@ -21,7 +21,9 @@
 #include "domain/organisation.h"
 #include "domain/party_requirement.h"
 #include "domain/person.h"
+#include "domain/policy.h"
 #include "domain/pipeline.h"
+#include "domain/responsibility.h"
 #include "domain/risk.h"
 #include "domain/risk_methodology.h"
 #include "domain/role.h"
@@ -35,7 +37,8 @@ using AllRecordTypes =
     std::tuple<Organisation, CatalogRecord, Role, Person, ScopeStatement, ContextIssue,
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
                Control, Risk, SoaEntry, Evidence, RiskMethodology, ImpactAssessment,
-               ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord, Incident>;
+               ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord, Incident, Policy,
+               Responsibility>;
 
 // The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
 // Split in three so that the heaviest instantiations (the store's tables, the web's pages) can be
@@ -44,10 +47,11 @@ using AllRecordTypes =
   X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
   X(InterestedParty) X(PartyRequirement)
 #define AIMS_RECORD_TYPES_2(X)                                                                  \
-  X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry)
+  X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry)        \
+  X(Evidence) X(RiskMethodology)
 #define AIMS_RECORD_TYPES_3(X)                                                                  \
-  X(Evidence) X(RiskMethodology) X(ImpactAssessment) X(ImpactItem) X(AiActAssessment)           \
-  X(Obligation) X(GateRequest) X(GatePolicyRecord) X(Incident)
+  X(ImpactAssessment) X(ImpactItem) X(AiActAssessment) X(Obligation) X(GateRequest)             \
+  X(GatePolicyRecord) X(Incident) X(Policy) X(Responsibility)
 #define AIMS_RECORD_TYPES(X) AIMS_RECORD_TYPES_1(X) AIMS_RECORD_TYPES_2(X) AIMS_RECORD_TYPES_3(X)
 
 // Calls fn.template operator()<T>() for every record type, in the order above.

@@ -32,6 +32,8 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"gate_request", "gate_requests", "GATE", "gate request"},
     {"gate_policy", "gate_policies", "GP", "gate policy"},
     {"incident", "incidents", "INC", "incident"},
+    {"policy", "policies", "POL", "policy"},
+    {"responsibility", "responsibilities", "RACI", "RACI entry"},
 }};
 }  // namespace
 

@@ -38,6 +38,8 @@ enum class EntityKind {
   kGateRequest,
   kGatePolicy,
   kIncident,
+  kPolicy,
+  kResponsibility,
   kNone,  // "no reference" in field specs; not a record kind
 };
 

@@ -2,6 +2,7 @@
 
 #include "service/aiact_service.h"
 #include "service/assessments.h"
+#include "service/governance.h"
 #include "service/incidents.h"
 #include "service/lifecycle_gates.h"
 #include "domain/gate_policy_text.h"
@@ -763,11 +764,11 @@ base::Status DemoBuilder::Build() {
   AIMS_TRY(classify(fraud_sys, [](domain::AiActAnswers& a) { a.role = AiActRole::kProvider; }));
 
   // Evidence files (generated here; in real use they are uploaded with `aims evidence add`).
-  AIMS_TRY(Evidence("AI policy v1.2 (board-approved)", "ai-policy-v1.2.md",
-                    "# Northbridge Lending AI policy v1.2\n\nApproved by the board on 2026-02-19.\n"
-                    "Principles: lawful, fair, explainable, overseen by people, secure.\n",
-                    amira, "policy library", "2026-02-19", nullptr, nullptr, "2027-02-19", {"A.2.2", "A.2.3"})
-               .status());
+  AIMS_ASSIGN_OR_RETURN(Id policy_text,
+                        Evidence("AI policy v1.2 (board-approved)", "ai-policy-v1.2.md",
+                                 "# Northbridge Lending AI policy v1.2\n\nApproved by the board on 2026-02-19.\n"
+                                 "Principles: lawful, fair, explainable, overseen by people, secure.\n",
+                                 amira, "policy library", "2026-02-19", nullptr, nullptr, "2027-02-19", {"A.2.2", "A.2.3"}));
   AIMS_TRY(Evidence("Independent validation report credit-risk-gbm 3.2", "validation-credit-gbm-3.2.md",
                     "# Validation report: credit-risk-gbm 3.2\n\nGini 0.61 (out of time); stability PSI 0.04; "
                     "approved for release with conditions.\n",
@@ -850,7 +851,72 @@ base::Status DemoBuilder::Build() {
   AIMS_ASSIGN_OR_RETURN(feed, AddCommunication(m_, feed_id, feed.meta.version,
                                                {ago(24), "Central Bank of Ireland", "email",
                                                 "early warning; a full Art. 73 report will follow"}));
-  return base::Status::OK();
+
+  // Policies (5.2, A.2): the AI policy in force, a standard overdue for review, a draft.
+  auto policy = [&](const char* title, domain::PolicyKind kind, const char* version, const char* summary, Id owner,
+                    std::vector<std::string> requirements, std::optional<Id> document) -> base::Result<Id> {
+    domain::Policy p;
+    p.title = title;
+    p.kind = kind;
+    p.version = version;
+    p.summary = summary;
+    p.owner = owner;
+    p.requirements = std::move(requirements);
+    p.document = document;
+    return Add(p);
+  };
+  AIMS_ASSIGN_OR_RETURN(Id ai_policy, policy("Northbridge AI policy", domain::PolicyKind::kAiPolicy, "1.2",
+                                              "AI is used lawfully, fairly, explainably, securely and under human "
+                                              "oversight; every AI system is registered, assessed and owned.",
+                                              amira, {"iso42001:5.2", "iso42001:A.2.2"}, policy_text));
+  AIMS_TRY(ApprovePolicy(m_, ai_policy, 1, {james, true}, D("2026-02-19")).status());
+  AIMS_ASSIGN_OR_RETURN(Id oversight_policy,
+                        policy("Human oversight standard", domain::PolicyKind::kHumanOversight, "1.0",
+                               "Who may stop, override or escalate an AI decision, and the training they need.", priya,
+                               {"iso42001:A.2.3", "iso42001:A.9.2"}, std::nullopt));
+  AIMS_TRY(ApprovePolicy(m_, oversight_policy, 1, {sofia, true}, D("2025-06-02")).status());
+  AIMS_TRY(policy("Acceptable use of generative AI", domain::PolicyKind::kAcceptableUse, "0.3",
+                  "What staff may and may not put into generative AI tools.", sofia, {"iso42001:A.2.3"}, std::nullopt)
+               .status());
+
+  // The RACI matrix (5.3, A.3.2): the AIMS's main activities and the credit assistant's lifecycle.
+  // Daniel validated the credit model and has since left: the gaps show what he still holds.
+  AIMS_ASSIGN_OR_RETURN(Id daniel, Person("Daniel Ortiz", "daniel.ortiz@northbridge.example", "Model validator",
+                                          "Data science", {}));
+  struct Row {
+    const char* activity;
+    std::optional<Id> system;
+    Id accountable;
+    std::vector<Id> responsible, consulted, informed;
+  };
+  const Row rows[] = {
+      {"AI policy", std::nullopt, amira, {amira}, {sofia, tom}, {marco}},
+      {"Roles, responsibilities and authorities", std::nullopt, amira, {amira}, {elena}, {}},
+      {"AI risk assessment", std::nullopt, james, {priya, lukas}, {sofia}, {amira}},
+      {"AI risk treatment", std::nullopt, james, {priya}, {tom}, {amira}},
+      {"AI system impact assessment", std::nullopt, sofia, {priya}, {marco}, {amira}},
+      {"Competence and AI literacy", std::nullopt, elena, {elena}, {amira}, {}},
+      {"Concern handling", std::nullopt, sofia, {amira}, {}, {james}},
+      {"Incident response", std::nullopt, james, {marco, priya}, {sofia}, {amira}},
+      {"Supplier management", std::nullopt, tom, {tom}, {sofia}, {}},
+      {"Requirements", credit_sys, priya, {lukas}, {marco}, {}},
+      {"Design and development", credit_sys, priya, {lukas}, {}, {}},
+      {"Verification and validation", credit_sys, daniel, {daniel}, {priya}, {james}},
+      {"Deployment", credit_sys, james, {priya}, {sofia}, {marco}},
+      {"Operation and monitoring", credit_sys, priya, {lukas}, {}, {marco}},
+  };
+  for (const auto& row : rows) {
+    domain::Responsibility e;
+    e.activity = row.activity;
+    e.system = row.system;
+    e.accountable = row.accountable;
+    e.responsible = row.responsible;
+    e.consulted = row.consulted;
+    e.informed = row.informed;
+    AIMS_TRY(Add(e).status());
+  }
+  AIMS_ASSIGN_OR_RETURN(domain::Person leaver, m_.Get<domain::Person>(daniel));
+  return m_.Retire(leaver, leaver.meta.version);
 }
 
 }  // namespace
@@ -911,7 +977,8 @@ base::Result<DemoSummary> CreateDemo(const WorkspaceOptions& options) {
   summary.description =
       "A consumer lender with 6 AI systems (2 high-risk, 1 limited, 2 minimal, 1 prohibited and retired), "
       "5 models, 4 datasets, 3 suppliers, 8 risks, 41 controls with ISO/IEC 27001 and NIST AI RMF mappings, "
-      "a Statement of Applicability, 8 evidence files (one expired) and 2 incidents (one EU serious incident).";
+      "a Statement of Applicability, 8 evidence files (one expired), 2 incidents (one EU serious incident), 3 policies "
+      "and a RACI matrix with its gaps.";
   if (Workspace::Exists(options.data_dir)) {
     AIMS_ASSIGN_OR_RETURN(auto ws, Workspace::Open(options));
     std::string existing;

@@ -4,6 +4,7 @@
 #include "service/mutation.h"
 
 #include "domain/gate_policy_text.h"
+#include "domain/raci.h"
 #include "domain/risk_scoring.h"
 
 namespace aims::service {
@@ -198,6 +199,67 @@ base::Status Mutation::CheckWorkflow(domain::Incident& incident, std::string_vie
   for (auto [field, at] : {std::pair{"occurred_at", incident.occurred_at}, std::pair{"aware_at", incident.aware_at},
                            std::pair{"reported_at", incident.reported_at}}) {
     if (at && *at > latest) return base::Status::InvalidArgument("lies in the future", field);
+  }
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::Policy& policy, std::string_view action) {
+  if (action == "create") {
+    if (policy.status != domain::PolicyStatus::kDraft || policy.approved_by || policy.approved_on || policy.next_review) {
+      return base::Status::InvalidArgument("a new policy starts as a draft: an approver approves it", "status");
+    }
+    return base::Status::OK();
+  }
+  if (action != "update") return base::Status::OK();  // approve, retire: the service's own steps
+  AIMS_ASSIGN_OR_RETURN(domain::Policy stored, tx_.records<domain::Policy>().Get(policy.meta.id));
+  const bool content_changed = policy.title != stored.title || policy.kind != stored.kind ||
+                               policy.version != stored.version || policy.summary != stored.summary ||
+                               policy.document != stored.document || policy.requirements != stored.requirements;
+  if (stored.status == domain::PolicyStatus::kApproved && content_changed) {
+    // The approved text stays in the ledger; what changed is a new version, not yet in force.
+    if (policy.version == stored.version) {
+      return base::Status::FailedPrecondition(
+          "version " + stored.version + " is approved: a changed policy is a new version (give its number)", "version");
+    }
+    policy.status = domain::PolicyStatus::kDraft;
+    policy.approved_by.reset();
+    policy.approved_on.reset();
+    policy.next_review.reset();
+  }
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::Responsibility& entry, std::string_view action) {
+  if (action == "retire") return base::Status::OK();
+  // No one who has left takes on an activity.
+  auto present = [&](std::optional<domain::Id> person, std::string_view field) -> base::Status {
+    if (!person) return base::Status::OK();
+    auto p = tx_.records<domain::Person>().Get(*person);
+    if (p.ok() && p->meta.retired()) {
+      return base::Status::FailedPrecondition(
+          DisplayId(domain::EntityKind::kPerson, *person) + " (" + p->name + ") has left: choose someone else", field);
+    }
+    return base::Status::OK();
+  };
+  AIMS_TRY(present(entry.accountable, "accountable"));
+  for (domain::Id r : entry.responsible) AIMS_TRY(present(r, "responsible"));
+  // One row per activity and system: its accountable person is never in doubt.
+  store::RecordQuery q;
+  if (entry.system) q.equals = {{"system", std::to_string(*entry.system)}};
+  q.limit = std::numeric_limits<int64_t>::max();
+  std::vector<domain::Responsibility> same_scope;
+  std::optional<store::PageKey> next;
+  AIMS_TRY(tx_.records<domain::Responsibility>().Query(q, &same_scope, &next));
+  for (const auto& other : same_scope) {
+    if (other.meta.id == entry.meta.id || other.system != entry.system) continue;
+    if (domain::SameActivity(other.activity, entry.activity)) {
+      return base::Status::AlreadyExists(
+          "\"" + other.activity + "\" already has its accountable person in " +
+              DisplayId(domain::EntityKind::kResponsibility, other.meta.id) +
+              (entry.system ? " for " + DisplayId(domain::EntityKind::kAiSystem, *entry.system) : std::string()) +
+              ": change that row instead",
+          "activity");
+    }
   }
   return base::Status::OK();
 }

@@ -37,6 +37,8 @@ std::string_view TableName(EntityKind kind) {
     case EntityKind::kGateRequest: return "gate_requests";
     case EntityKind::kGatePolicy: return "gate_policies";
     case EntityKind::kIncident: return "incidents";
+    case EntityKind::kPolicy: return "policies";
+    case EntityKind::kResponsibility: return "responsibilities";
     case EntityKind::kNone: break;
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");

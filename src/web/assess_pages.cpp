@@ -489,9 +489,7 @@ bool FrozenForForms(api::RequestContext& ctx, const domain::ImpactItem& item) {
 
 void AddAssessPages(api::Router& router) {
   auto page = [&router](api::http::verb method, std::string pattern, api::Access access, api::Handler handler) {
-    api::Route route{method, std::move(pattern), access, {}, std::move(handler)};
-    route.page = true;
-    router.Add(std::move(route));
+    AddPage(router, method, std::move(pattern), access, std::move(handler));
   };
   domain::WriteAccess w = domain::WriteAccessFor(EntityKind::kImpactAssessment);
   domain::WriteAccess sw = domain::WriteAccessFor(EntityKind::kAiSystem);

@@ -1,10 +1,6 @@
 #include "web/concern_pages.h"
 
-#include <sodium.h>
-
-#include <map>
-#include <mutex>
-
+#include "api/public_limits.h"
 #include "base/clock.h"
 #include "service/concerns.h"
 #include "web/record_view.h"
@@ -16,43 +12,6 @@ namespace aims::web {
 namespace {
 
 using domain::Permission;
-
-// Rate limits of the public pages. Clients are told apart by a keyed hash of their address
-// (the key is random per process), held in memory only: aims never stores the address.
-constexpr int64_t kMinute = 60 * 1000000LL;
-constexpr size_t kReportsPerClient = 5;       // per 10 minutes
-constexpr size_t kReportsOverall = 120;       // per 10 minutes, all clients together
-constexpr size_t kLookupsPerClient = 30;      // receipt-code uses per 10 minutes
-
-class PublicLimits {
- public:
-  static PublicLimits& Get() {
-    static PublicLimits limits;
-    return limits;
-  }
-  // OK, or ResourceExhausted naming the wait.
-  base::Status Allow(std::string_view what, const std::string& client, size_t per_client, size_t overall) {
-    std::array<uint8_t, crypto_shorthash_BYTES> tag;
-    crypto_shorthash(tag.data(), reinterpret_cast<const unsigned char*>(client.data()), client.size(), key_.data());
-    std::string key(what);
-    key.append(reinterpret_cast<const char*>(tag.data()), tag.size());
-    int64_t now = base::Now().micros();
-    std::lock_guard lock(mu_);
-    if (clients_.size() > 100000) clients_.clear();  // bounded memory under a flood of addresses
-    auto refused = base::Status(base::StatusCode::kResourceExhausted,
-                                "too many reports from here or overall: try again in a few minutes");
-    if (overall && !overall_[std::string(what)].Allow(now, 10 * kMinute, overall)) return refused;
-    if (!clients_[key].Allow(now, 10 * kMinute, per_client)) return refused;
-    return base::Status::OK();
-  }
-
- private:
-  PublicLimits() { crypto_shorthash_keygen(key_.data()); }
-  std::mutex mu_;
-  std::array<uint8_t, crypto_shorthash_KEYBYTES> key_;
-  std::map<std::string, domain::RateWindow> clients_;
-  std::map<std::string, domain::RateWindow> overall_;
-};
 
 std::string When(base::Timestamp t) {
   std::string s = t.ToString();
@@ -122,7 +81,7 @@ base::Result<api::Response> NewSubmit(api::RequestContext& ctx) {
   base::Status check = domain::CheckConcernText(body, "body");
   if (check.ok() && !system.empty()) check = domain::CheckConcernText(system, "system", domain::kMaxSystemNamedChars);
   if (!check.ok()) return NewForm(ctx, &form, Problem(check), api::http::status::unprocessable_entity);
-  base::Status allowed = PublicLimits::Get().Allow("report", ctx.client, kReportsPerClient, kReportsOverall);
+  base::Status allowed = api::PublicLimits::Get().AllowReport(ctx.client);
   if (!allowed.ok()) return NewForm(ctx, &form, Problem(allowed), api::http::status::too_many_requests);
   service::FiledConcern filed;
   base::Status s = ctx.Mutate([&](service::Mutation& m) -> base::Status {
@@ -164,7 +123,7 @@ base::Result<api::Response> ReceiptForm(api::RequestContext& ctx) {
 base::Result<api::Response> ReceiptOpen(api::RequestContext& ctx) {
   Form form = api::ParseQuery(ctx.request.body());
   std::string code = FormValue(form, "receipt");
-  base::Status allowed = PublicLimits::Get().Allow("receipt", ctx.client, kLookupsPerClient, 0);
+  base::Status allowed = api::PublicLimits::Get().AllowLookup(ctx.client);
   if (!allowed.ok()) return ReceiptPage(ctx, "", nullptr, Problem(allowed), api::http::status::too_many_requests);
   service::ConcernThread thread;
   base::Status s = ctx.ws->Read([&](store::Tx& tx) -> base::Status {
@@ -180,7 +139,7 @@ base::Result<api::Response> ReceiptMessage(api::RequestContext& ctx) {
   Form form = api::ParseQuery(ctx.request.body());
   std::string code = FormValue(form, "receipt");
   std::string body = FormValue(form, "body");
-  base::Status allowed = PublicLimits::Get().Allow("receipt", ctx.client, kLookupsPerClient, 0);
+  base::Status allowed = api::PublicLimits::Get().AllowLookup(ctx.client);
   if (!allowed.ok()) return ReceiptPage(ctx, "", nullptr, Problem(allowed), api::http::status::too_many_requests);
   base::Status s = ctx.Mutate([&](service::Mutation& m) { return service::AddReporterMessage(m, code, body); });
   service::ConcernThread thread;
@@ -295,12 +254,7 @@ base::Result<api::Response> DetailSubmit(api::RequestContext& ctx) {
 
 void AddConcernPages(api::Router& router) {
   auto page = [&router](api::http::verb method, std::string pattern, api::Access access, api::Handler handler,
-                        bool conceal) {
-    api::Route route{method, std::move(pattern), access, {}, std::move(handler)};
-    route.page = true;
-    route.conceal_client = conceal;
-    router.Add(std::move(route));
-  };
+                        bool conceal) { AddPage(router, method, std::move(pattern), access, std::move(handler), conceal); };
   // Public: no account, the client's address kept out of the log.
   page(api::http::verb::get, "/concerns/new", api::Access::Public(), NewPage, true);
   page(api::http::verb::post, "/concerns/new", api::Access::Public(), NewSubmit, true);

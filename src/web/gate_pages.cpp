@@ -253,9 +253,7 @@ std::string GatePanel(api::RequestContext& ctx, const domain::GateRequest& gate)
 
 void AddGatePages(api::Router& router) {
   auto page = [&router](api::http::verb method, std::string pattern, api::Access access, api::Handler handler) {
-    api::Route route{method, std::move(pattern), access, {}, std::move(handler)};
-    route.page = true;
-    router.Add(std::move(route));
+    AddPage(router, method, std::move(pattern), access, std::move(handler));
   };
   domain::WriteAccess sw = domain::WriteAccessFor(EntityKind::kAiSystem);
   page(api::http::verb::post, "/systems/{id}/advance", api::Access::Needs(sw.any, sw.own), AdvanceSubmit);

@@ -124,9 +124,7 @@ std::string IncidentPanel(api::RequestContext& ctx, const domain::Incident& inci
 
 void AddIncidentPages(api::Router& router) {
   auto page = [&router](api::http::verb method, std::string pattern, api::Access access, api::Handler handler) {
-    api::Route route{method, std::move(pattern), access, {}, std::move(handler)};
-    route.page = true;
-    router.Add(std::move(route));
+    AddPage(router, method, std::move(pattern), access, std::move(handler));
   };
   domain::WriteAccess iw = domain::WriteAccessFor(EntityKind::kIncident);
   page(api::http::verb::post, "/incidents/{id}/timeline", api::Access::Needs(iw.any, iw.own), TimelineSubmit);

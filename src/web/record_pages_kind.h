@@ -16,6 +16,7 @@
 #include "service/system_assurance.h"
 #include "web/assess_pages.h"
 #include "web/gate_pages.h"
+#include "web/governance_pages.h"
 #include "web/incident_pages.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
@@ -35,6 +36,7 @@ inline std::string PluralLabel(domain::EntityKind kind) {
   if (kind == domain::EntityKind::kImpact) return "Impacts (benefits and harms)";
   if (kind == domain::EntityKind::kObligation) return "EU AI Act obligations";
   if (kind == domain::EntityKind::kGateRequest) return "Lifecycle gate requests";
+  if (kind == domain::EntityKind::kResponsibility) return "RACI entries";
   std::string s = EnumLabel(domain::Info(kind).plural);
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
@@ -46,6 +48,8 @@ inline std::string NavFor(domain::EntityKind kind) {
     case domain::EntityKind::kRisk: return "Risks";
     case domain::EntityKind::kEvidence: return "Evidence";
     case domain::EntityKind::kIncident: return "Incidents";
+    case domain::EntityKind::kPolicy:
+    case domain::EntityKind::kResponsibility: return "Governance";
     case domain::EntityKind::kSoaEntry: return "SoA";
     case domain::EntityKind::kPerson:
     case domain::EntityKind::kRole: return "People";
@@ -316,7 +320,8 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   d.set("csrf", ctx.csrf_token);
   bool may_edit = CanWrite<T>(ctx);
   if (may_edit) may_edit = api::CheckOwnership(ctx, record).ok() && !FrozenForForms(ctx, record);
-  d.set("panel", AssessPanel(ctx, record) + GatePanel(ctx, record) + IncidentPanel(ctx, record));
+  d.set("panel", AssessPanel(ctx, record) + GatePanel(ctx, record) + IncidentPanel(ctx, record) +
+                     PolicyPanel(ctx, record));
   d.set("can_edit", may_edit);
   DataList cells = FieldCells(record, names, false);
   ApplyFlags(DateFlags(record, names.Zone(), base::Now()), &cells);

@@ -372,6 +372,12 @@ std::map<std::string, std::string> DateFlags(const domain::Incident& incident, c
   return flags;
 }
 
+std::map<std::string, std::string> DateFlags(const domain::Policy& policy, const base::TimeZone& zone,
+                                             base::Timestamp now) {
+  if (!domain::PolicyReviewOverdue(policy, zone.LocalDate(now))) return {};
+  return {{"next_review", "review overdue"}};
+}
+
 void ApplyFlags(const std::map<std::string, std::string>& flags, DataList* cells) {
   if (flags.empty()) return;
   for (auto& cell : *cells) {

@@ -67,6 +67,7 @@ class NameCache {
 std::map<std::string, std::string> DateFlags(const domain::Risk& risk, const base::TimeZone& zone, base::Timestamp now);
 std::map<std::string, std::string> DateFlags(const domain::Incident& incident, const base::TimeZone& zone,
                                              base::Timestamp now);
+std::map<std::string, std::string> DateFlags(const domain::Policy& policy, const base::TimeZone& zone, base::Timestamp now);
 template <class T>
 std::map<std::string, std::string> DateFlags(const T&, const base::TimeZone&, base::Timestamp) {
   return {};

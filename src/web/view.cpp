@@ -40,6 +40,7 @@ constexpr NavItem kNav[] = {
     {"/incidents", "Incidents", Permission::kRegisterRead},
     {"/register", "Register", Permission::kRegisterRead},
     {"/people", "People", Permission::kRegisterRead},
+    {"/governance", "Governance", Permission::kRegisterRead},
     {"/ledger", "Ledger", Permission::kLedgerRead},
     {"/concerns", "Concerns", Permission::kConcernHandle},
     {"/import", "Import", Permission::kRegisterRead},
@@ -106,6 +107,14 @@ std::string FormValue(const std::multimap<std::string, std::string, std::less<>>
   auto [first, last] = form.equal_range(name);
   if (first == last) return {};
   return std::prev(last)->second;
+}
+
+void AddPage(api::Router& router, api::http::verb method, std::string pattern, api::Access access,
+             api::Handler handler, bool conceal_client) {
+  api::Route route{method, std::move(pattern), access, {}, std::move(handler)};
+  route.page = true;
+  route.conceal_client = conceal_client;
+  router.Add(std::move(route));
 }
 
 }  // namespace aims::web

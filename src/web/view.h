@@ -44,4 +44,9 @@ api::Response Page(const api::RequestContext& ctx, const PageOptions& options, s
 // The value of form field `name` in an application/x-www-form-urlencoded body ("" if absent).
 std::string FormValue(const std::multimap<std::string, std::string, std::less<>>& form, std::string_view name);
 
+// Adds a page route (HTML answers, sessions, the same access checks as the API). `conceal_client`
+// keeps the client's address out of the request log (public pages).
+void AddPage(api::Router& router, api::http::verb method, std::string pattern, api::Access access,
+             api::Handler handler, bool conceal_client = false);
+
 }  // namespace aims::web

@@ -5,6 +5,7 @@
 #include "web/concern_pages.h"
 #include "web/dashboard_page.h"
 #include "web/gate_pages.h"
+#include "web/governance_pages.h"
 #include "web/incident_pages.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
@@ -27,6 +28,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddAssessPages(router);
   AddGatePages(router);
   AddIncidentPages(router);
+  AddGovernancePages(router);
   AddConcernPages(router);
 }
 

@@ -740,6 +740,135 @@ TEST_F(ApiTest, IncidentsRunTheirReportingClockAndFeedTheRiskRegister) {
   EXPECT_EQ(Json(rescored).at("risk").at("likelihood").as_int64(), 4);
 }
 
+TEST_F(ApiTest, PoliciesAreApprovedByAnotherAndTheRaciMatrixShowsItsGaps) {
+  auto created = As("aims-manager", "POST", "/api/v1/policies",
+                    R"({"title": "Responsible AI policy", "version": "1.0", "owner": 1, "review_months": 12,
+                        "requirements": ["iso42001:5.2"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::value p = Json(created);
+  EXPECT_EQ(p.at("status").as_string(), "draft");
+  std::string path = "/api/v1/policies/" + std::to_string(p.at("id").as_int64());
+  EXPECT_EQ(As("system-owner", "POST", path + "/approve", "", {{"If-Match", "\"1\""}}).status, 403);  // no approve right
+  EXPECT_EQ(As("approver", "POST", path + "/approve").status, 428);
+  auto approved = As("approver", "POST", path + "/approve", "", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  json::value a = Json(approved);
+  EXPECT_EQ(a.at("status").as_string(), "approved");
+  EXPECT_EQ(a.at("approved_by").as_int64(), 2);
+  EXPECT_FALSE(a.at("next_review").is_null());
+  // A new text needs a new version number; with one it is a draft again.
+  auto same = As("aims-manager", "PATCH", path, R"({"summary": "wider"})", {{"If-Match", "\"2\""}});
+  EXPECT_EQ(same.status, 409) << same.body;
+  auto next = As("aims-manager", "PATCH", path, R"({"summary": "wider", "version": "1.1"})", {{"If-Match", "\"2\""}});
+  ASSERT_EQ(next.status, 200) << next.body;
+  EXPECT_EQ(Json(next).at("status").as_string(), "draft");
+
+  auto row = As("aims-manager", "POST", "/api/v1/responsibilities",
+                R"({"activity": "Management review", "accountable": 2, "responsible": [1]})");
+  ASSERT_EQ(row.status, 201) << row.body;
+  auto again = As("aims-manager", "POST", "/api/v1/responsibilities",
+                  R"({"activity": "management review ", "accountable": 1})");
+  EXPECT_EQ(again.status, 409) << again.body;
+  auto matrix = As("viewer", "GET", "/api/v1/raci/matrix");
+  ASSERT_EQ(matrix.status, 200) << matrix.body;
+  json::value m = Json(matrix);
+  bool found = false;
+  for (const auto& r : m.at("rows").as_array()) {
+    if (r.at("activity").as_string() != "Management review") continue;
+    found = true;
+    EXPECT_EQ(r.at("cells").at("2").as_string(), "A");
+    EXPECT_EQ(r.at("cells").at("1").as_string(), "R");
+  }
+  EXPECT_TRUE(found) << matrix.body;
+  auto gaps = As("viewer", "GET", "/api/v1/raci/gaps");
+  ASSERT_EQ(gaps.status, 200) << gaps.body;
+  // The gap texts, as JSON strings (quotes escaped).
+  EXPECT_NE(gaps.body.find(R"(no one is accountable for \"Internal audit\" (iso42001:9.2))"), std::string::npos) << gaps.body;
+  EXPECT_NE(gaps.body.find(R"(\"AI policy\" (iso42001:5.2))"), std::string::npos) << gaps.body;
+  EXPECT_EQ(gaps.body.find(R"(\"Management review\" (iso42001:9.3))"), std::string::npos) << gaps.body;
+}
+
+TEST_F(ApiTest, ConcernsAreRaisedReadAndHandledThroughTheApiAndTheCli) {
+  // Anyone, no account: the answer holds the receipt code, and nothing else about the report.
+  auto filed = As("", "POST", "/api/v1/concerns",
+                  R"({"category": "unfair_treatment", "system_named": "the loan robot", "body": "I was refused twice."})",
+                  {{"Content-Type", "application/json"}});
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  std::string code(Json(filed).at("receipt_code").as_string());
+  EXPECT_EQ(Json(filed).as_object().size(), 1u);
+  auto bad = As("", "POST", "/api/v1/concerns", R"({"category": "rudeness", "body": "x"})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(As("", "POST", "/api/v1/concerns", R"({"body": ")" + std::string(10001, 'x') + R"("})").status, 422);
+
+  // The reporter reads and adds with the code, in the body; a forged code opens nothing.
+  auto read = As("", "POST", "/api/v1/concerns/receipt", R"({"receipt_code": ")" + code + R"("})");
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(Json(read).at("status").as_string(), "new");
+  EXPECT_EQ(Json(read).at("messages").as_array().at(0).at("body").as_string(), "I was refused twice.");
+  EXPECT_EQ(read.body.find("system_named"), std::string::npos) << "the reporter view holds only status and messages";
+  std::string forged = code;
+  forged[0] = forged[0] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(As("", "POST", "/api/v1/concerns/receipt", R"({"receipt_code": ")" + forged + R"("})").status, 404);
+  auto added = As("", "POST", "/api/v1/concerns/receipt/messages",
+                  R"({"receipt_code": ")" + code + R"(", "body": "It happened on 3 March."})");
+  ASSERT_EQ(added.status, 201) << added.body;
+
+  // Handlers only: the viewer may not list reports.
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/concerns").status, 403);
+  auto list = As("aims-manager", "GET", "/api/v1/concerns");
+  ASSERT_EQ(list.status, 200) << list.body;
+  json::value reports = Json(list);
+  ASSERT_FALSE(reports.as_array().empty());
+  json::value report = reports.as_array().at(0);
+  EXPECT_EQ(report.at("system_named").as_string(), "the loan robot");
+  EXPECT_EQ(report.at("messages").as_array().size(), 2u);
+  std::string path = "/api/v1/concerns/" + std::to_string(report.at("id").as_int64());
+  auto one = As("aims-manager", "GET", path);
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(As("aims-manager", "POST", path + "/handle", R"({"status": "answered"})").status, 428);
+  EXPECT_EQ(As("aims-manager", "POST", path + "/handle", R"({"status": "lost"})", {{"If-Match", one.Header("ETag")}}).status,
+            422);
+  auto handled = As("aims-manager", "POST", path + "/handle",
+                    R"({"status": "answered", "reply": "We are re-assessing your application."})",
+                    {{"If-Match", one.Header("ETag")}});
+  ASSERT_EQ(handled.status, 200) << handled.body;
+  EXPECT_EQ(Json(handled).at("status").as_string(), "answered");
+  EXPECT_EQ(As("aims-manager", "POST", path + "/handle", R"({"status": "closed"})", {{"If-Match", one.Header("ETag")}}).status,
+            412);
+  auto answered = Json(As("", "POST", "/api/v1/concerns/receipt", R"({"receipt_code": ")" + code + R"("})"));
+  EXPECT_EQ(answered.at("messages").as_array().at(2).at("author").as_string(), "handler");
+
+  // The CLI sees the same report, by its number or its receipt code.
+  auto cli_list = RunAims({"--data", data_, "concern", "list"});
+  ASSERT_EQ(cli_list.exit_code, 0) << cli_list.err;
+  EXPECT_NE(cli_list.out.find("unfair_treatment"), std::string::npos) << cli_list.out;
+  auto cli_receipt = RunAims({"--data", data_, "concern", "receipt", code});
+  ASSERT_EQ(cli_receipt.exit_code, 0) << cli_receipt.err;
+  EXPECT_NE(cli_receipt.out.find("We are re-assessing your application."), std::string::npos) << cli_receipt.out;
+  std::string number = std::to_string(report.at("id").as_int64());
+  auto closed = RunAims({"--data", data_, "concern", "handle", number, "--status", "closed", "--reply", "Done."});
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  EXPECT_EQ(Json(As("", "POST", "/api/v1/concerns/receipt", R"({"receipt_code": ")" + code + R"("})")).at("status").as_string(),
+            "closed");
+  auto late = As("", "POST", "/api/v1/concerns/receipt/messages", R"({"receipt_code": ")" + code + R"(", "body": "More."})");
+  EXPECT_EQ(late.status, 409) << late.body;
+
+  // A flood from one client is refused with the wait, and writes nothing.
+  int accepted = 0, refused = 0;
+  std::string retry_after;
+  for (int i = 0; i < 8; ++i) {
+    auto r = As("", "POST", "/api/v1/concerns", R"({"body": "flood )" + std::to_string(i) + R"("})");
+    if (r.status == 201) ++accepted;
+    if (r.status == 429) {
+      ++refused;
+      retry_after = r.Header("Retry-After");
+    }
+  }
+  EXPECT_LE(accepted, 4);  // five per client per ten minutes, one used above
+  EXPECT_GE(refused, 4);
+  EXPECT_EQ(retry_after, "600");
+}
+
 TEST(ApiServer, DemoSignInsWorkForEveryRole) {
   TempDir dir;
   std::string data = dir.Sub("demo");

@@ -124,11 +124,18 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   it('other detail pages', async (t) => {
     for (const plural of ['people', 'controls', 'soa_entries', 'models', 'risk_methodologies', 'impacts',
-      'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents']) {
+      'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents', 'policies', 'responsibilities']) {
       const href = await firstRecordHref(plural);
       await visit(page, href);
       await check(t, `detail-${plural}`);
     }
+  });
+
+  it('oversee: governance (policies, RACI matrix, gaps)', async (t) => {
+    await visit(page, '/governance');
+    await page.locator('#raci-matrix').waitFor();
+    await page.locator('#raci-gaps').waitFor();
+    await check(t, 'governance');
   });
 
   it('oversee: lifecycle gate policy', async (t) => {

@@ -24,7 +24,8 @@ export const PLURALS = [
   'systems', 'risks', 'evidence', 'people', 'roles', 'models', 'datasets', 'suppliers', 'pipelines',
   'controls', 'soa_entries', 'organisations', 'scope_statements', 'context_issues',
   'interested_parties', 'party_requirements', 'catalogs', 'risk_methodologies', 'impact_assessments', 'impacts',
-  'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents',
+  'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents', 'policies',
+  'responsibilities',
 ];
 
 // Runs the aims CLI on a test server's data directory (next to the running server, as an

@@ -1,8 +1,10 @@
 // libFuzzer target for the oversight texts from outside: the gate policy rules an AIMS manager
 // writes (domain/gate_policy_text.h) and what the public concern pages take from anyone, a
-// report's text and a receipt code (domain/concern.h). A policy either fails naming a line or
-// formats to text that parses back to the same text; a receipt code either fails or normalises
-// to a fixed point; a report's text is accepted or refused, never crashes.
+// report's text and a receipt code (domain/concern.h), and a time as people type it
+// (base::TimeZone::ParseTime) with incident timeline entries. A policy either fails naming a line
+// or formats to text that parses back to the same text; a receipt code either fails or
+// normalises to a fixed point; a report's text is accepted or refused, never crashes; a time
+// that parses formats back (to the minute) to an input that parses to the same minute.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "domain/concern.h"
 #include "domain/gate_policy_text.h"
+#include "domain/incident.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -28,5 +31,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!fixed.ok() || *fixed != *code || code->size() != 29) std::abort();
   }
   (void)aims::domain::CheckConcernText(text, "body");
+  static const aims::base::TimeZone berlin = *aims::base::TimeZone::Find("Europe/Berlin");
+  auto at = berlin.ParseTime(text);
+  if (at.ok()) {
+    // Shown as the local minute, it reads back as that minute; a minute that happens twice (the
+    // autumn change) reads back as its first occurrence, an hour earlier.
+    std::string shown = berlin.FormatLocalInput(*at);
+    auto again = berlin.ParseTime(shown);
+    if (!again.ok()) std::abort();
+    int64_t minute = 60 * int64_t{1000000};
+    int64_t diff = again->micros() - (at->micros() - ((at->micros() % minute) + minute) % minute);
+    if (diff != 0 && diff != -3600 * int64_t{1000000}) std::abort();
+  }
+  (void)aims::domain::TimelineEntry(aims::base::Timestamp(static_cast<int64_t>(size) * 1000000), text);
   return 0;
 }

@@ -1,0 +1,98 @@
+// The "Oversee" governance acceptance test: the governance page shows the demo's policies with
+// their state (in force, review overdue, draft), the RACI matrix by business unit with one
+// accountable person per activity, and its gaps (activities no one is accountable for, a
+// validator who left while still accountable); an approver records the overdue review of a
+// policy she does not own, but cannot approve her own draft; the AIMS manager closes a gap by
+// adding an activity through the form, and a second row for the same activity is refused with
+// the field named and nothing written.
+
+import { describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  visit, heading, submitAndWait, Story, ledgerSize,
+} from './support.mjs';
+
+const story = new Story('governance');
+const { as, shot } = story;
+const step = story.step;
+let server;
+
+async function policyRow(page, title) {
+  return (await page.locator('#policy-table tr', { hasText: title }).textContent()).replace(/\s+/g, ' ');
+}
+
+describe('oversee: policies and accountability', () => {
+  before(async () => {
+    server = await story.start();
+  });
+  after(story.stop);
+
+  step('the governance page shows policies, the RACI matrix and its gaps', async () => {
+    const page = await as('aims-manager');
+    await visit(page, '/governance');
+    assert.match(await heading(page), /Governance/);
+    assert.match(await policyRow(page, 'Northbridge AI policy'), /1\.2.*in force.*2027-02-19/);
+    assert.match(await policyRow(page, 'Human oversight standard'), /review overdue/);
+    assert.match(await policyRow(page, 'Acceptable use of generative AI'), /draft/);
+    const matrix = page.locator('#raci-matrix');
+    assert.match(await matrix.locator('thead').textContent(), /Data science.*Legal/s);
+    const row = matrix.locator('tbody tr', { hasText: 'AI risk assessment' });
+    assert.equal(await row.locator('td.accountable').count(), 1, 'exactly one accountable person');
+    const gaps = await page.locator('#raci-gaps').textContent();
+    assert.match(gaps, /no one is accountable for "Internal audit" \(iso42001:9\.2\)/);
+    assert.match(gaps, /Daniel Ortiz has left but is accountable for RACI-\d+ "Verification and validation"/);
+    assert.match(await page.locator('#raci-matrix thead th.left').textContent(), /Daniel Ortiz/);
+    await shot(page, 'governance');
+  });
+
+  step('an approver records the overdue review of a policy she does not own', async () => {
+    const page = await as('approver');  // Sofia Rossi, legal
+    await visit(page, '/governance');
+    await page.locator('#policy-table tr', { hasText: 'Human oversight standard' }).locator('a').click();
+    await page.waitForURL(/\/policies\/\d+$/);
+    assert.equal(await heading(page), 'Human oversight standard');
+    assert.match(await page.locator('#policy-review').textContent(), /review overdue/);
+    const before = await ledgerSize(server);
+    const res = await submitAndWait(page, '#policy-approve');
+    assert.equal(res.status(), 200);
+    assert.equal(await ledgerSize(server), before + 1);
+    assert.doesNotMatch(await page.locator('#policy-review').textContent(), /overdue/);
+    assert.match(await page.locator('#policy-state').textContent(), /approved by Sofia Rossi/);
+    await shot(page, 'reviewed');
+  });
+
+  step('the owner of a draft cannot approve it', async () => {
+    const page = await as('approver');
+    await visit(page, '/policies');
+    await page.locator('tr', { hasText: 'Acceptable use of generative AI' }).locator('a').first().click();
+    await page.waitForURL(/\/policies\/\d+$/);
+    assert.match(await page.locator('#policy-state').textContent(), /draft/);
+    assert.equal(await page.locator('#policy-approve').count(), 0);
+    await page.locator('#policy-owner-note').waitFor();
+  });
+
+  step('the AIMS manager closes a gap through the form; a second row for it is refused', async () => {
+    const page = await as('aims-manager');
+    await visit(page, '/responsibilities/new');
+    await page.fill('#f-activity', 'Internal audit');
+    await page.selectOption('#f-accountable', { label: 'Tom Becker' });
+    let res = await submitAndWait(page, '#save');
+    assert.equal(res.status(), 200);
+    assert.match(page.url(), /\/responsibilities\/\d+$/);
+    await visit(page, '/governance');
+    assert.doesNotMatch(await page.locator('#raci-gaps').textContent(), /"Internal audit"/);
+    const row = page.locator('#raci-matrix tbody tr', { hasText: 'Internal audit' });
+    assert.equal((await row.locator('td.accountable').textContent()).trim(), 'A');
+
+    const before = await ledgerSize(server);
+    await visit(page, '/responsibilities/new');
+    await page.fill('#f-activity', 'internal audit');
+    await page.selectOption('#f-accountable', { label: 'Amira Haddad' });
+    res = await submitAndWait(page, '#save');
+    assert.equal(res.status(), 409);
+    await page.locator('#f-activity-error').waitFor();
+    assert.match(await page.locator('#f-activity-error').textContent(), /already has its accountable person in RACI-\d+/);
+    assert.equal(await ledgerSize(server), before, 'nothing was written');
+    await shot(page, 'duplicate-refused');
+  });
+});
