@@ -4,7 +4,10 @@
 #include "api/record_responses.h"
 #include "base/clock.h"
 #include "io/governance_json.h"
+#include "io/objective_json.h"
+#include "report/trend_chart.h"
 #include "service/governance.h"
+#include "service/objectives.h"
 
 namespace aims::api {
 
@@ -47,7 +50,47 @@ base::Result<Response> RaciGaps(RequestContext& ctx) {
   return JsonResponse(http::status::ok, std::move(body));
 }
 
+// GET /api/v1/objectives/{id}/progress: latest value, target met, trend, the points.
+base::Result<Response> ObjectiveProgress(RequestContext& ctx) {
+  AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
+  std::string body;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(service::ObjectiveView v, service::ViewOf(tx, id, base::Now().date()));
+    body = io::ObjectiveProgressJson(v.objective, v.progress) + "\n";
+    return base::Status::OK();
+  }));
+  return JsonResponse(http::status::ok, std::move(body));
+}
+
+// GET /api/v1/objectives/{id}/chart.svg: the trend chart, as the objective's page shows it.
+base::Result<Response> ObjectiveChart(RequestContext& ctx) {
+  AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
+  std::string svg;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(service::ObjectiveView v, service::ViewOf(tx, id, base::Now().date()));
+    svg = report::TrendChartSvg(TrendChartOf(v.objective, v.progress));
+    return base::Status::OK();
+  }));
+  Response res{http::status::ok, 11};
+  res.set(http::field::content_type, "image/svg+xml");
+  res.body() = std::move(svg);
+  res.prepare_payload();
+  return res;
+}
+
 }  // namespace
+
+report::TrendChart TrendChartOf(const domain::Objective& o, const domain::ObjectiveProgress& p) {
+  report::TrendChart chart;
+  chart.id = "objective-" + std::to_string(o.meta.id) + "-chart";
+  chart.title = o.title + ": " + o.metric;
+  chart.unit = o.unit;
+  for (const auto& point : p.points) chart.points.push_back({point.on, point.value});
+  auto target = domain::ParseDecimal(o.target, "target");
+  if (target.ok()) chart.target = *target;
+  chart.target_is_minimum = o.direction == domain::TargetDirection::kAtLeast;
+  return chart;
+}
 
 void AddGovernanceRoutes(Router& router) {
   Access read = Access::Needs(Permission::kRegisterRead);
@@ -63,6 +106,15 @@ void AddGovernanceRoutes(Router& router) {
               {"What the RACI matrix lacks: expected activities no one is accountable for, people who left",
                "responsibilities", "", "raci_gaps", false, false, 200, {}},
               RaciGaps});
+  router.Add({http::verb::get, "/api/v1/objectives/{id}/progress", read,
+              {"Where an AI objective stands: its measurements by day, the latest value, whether it meets the "
+               "target, its trend",
+               "objectives", "", "objective_progress", false, false, 200, {}},
+              ObjectiveProgress});
+  router.Add({http::verb::get, "/api/v1/objectives/{id}/chart.svg", read,
+              {"The trend chart of an AI objective's measurements, with its target, as SVG", "objectives", "", "svg",
+               false, false, 200, {}},
+              ObjectiveChart});
 }
 
 }  // namespace aims::api

@@ -4,9 +4,14 @@
 #pragma once
 
 #include "api/router.h"
+#include "domain/objective.h"
+#include "report/trend_chart.h"
 
 namespace aims::api {
 
 void AddGovernanceRoutes(Router& router);
+
+// The trend chart of an objective (the API's chart.svg and the web page draw the same one).
+report::TrendChart TrendChartOf(const domain::Objective& objective, const domain::ObjectiveProgress& progress);
 
 }  // namespace aims::api

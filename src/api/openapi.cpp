@@ -273,6 +273,19 @@ json::object FixedSchemas() {
         {"overdue", {{"type", "boolean"}}}, {"reported", {{"type", "boolean"}}}, {"text", str}}}};
   s["incident_clocks"] = {{"type", "array"}, {"items", clock}};
   json::object nullable_id = {{"type", json::array{"integer", "null"}}};
+  s["objective_progress"] = {
+      {"type", "object"},
+      {"properties",
+       {{"objective", {{"type", "integer"}}}, {"id", str}, {"title", str}, {"metric", str}, {"unit", str},
+        {"direction", {{"type", "string"}, {"enum", json::array{"at_least", "at_most"}}}},
+        {"target", {{"type", "string"}, {"description", "a decimal number, as entered"}}},
+        {"due", {{"type", json::array{"string", "null"}}}},
+        {"latest", {{"type", json::array{"number", "null"}}}},
+        {"met", {{"type", "boolean"}}}, {"overdue", {{"type", "boolean"}}},
+        {"trend", {{"type", "integer"}, {"description", "1 towards the target since the previous value, -1 away, 0"}}},
+        {"points",
+         {{"type", "array"},
+          {"items", {{"type", "object"}, {"properties", {{"on", str}, {"value", {{"type", "number"}}}}}}}}}}}};
   json::array categories, concern_statuses;
   for (auto n : domain::EnumNames<domain::ConcernCategory>()) categories.emplace_back(n);
   for (auto n : domain::EnumNames<domain::ConcernStatus>()) concern_statuses.emplace_back(n);
@@ -435,6 +448,7 @@ json::object FixedSchemas() {
 json::object Content(const std::string& schema) {
   if (schema == "binary") return {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
   if (schema == "text") return {{"text/plain", {{"schema", {{"type", "string"}}}}}};
+  if (schema == "svg") return {{"image/svg+xml", {{"schema", {{"type", "string"}}}}}};
   if (schema == "openapi") return {{"application/json", {{"schema", {{"type", "object"}}}}}};
   return {{"application/json", {{"schema", Ref(schema)}}}};
 }

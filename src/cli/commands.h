@@ -27,6 +27,8 @@ void RegisterIncidentNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterGovernanceNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 // Concerns: file, receipt, add (for reporters); list, show, handle (for handlers).
 void RegisterConcernCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// AI objectives: record commands plus `objective record|status`.
+void RegisterObjectiveNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 // The person an approval (or a request) is signed by, from an id or email; the CLI acts with
 // the database holder's authority, so they may approve.

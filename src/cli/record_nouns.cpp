@@ -160,6 +160,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   RegisterIncidentNouns(app, ctx, outcome);
   RegisterGovernanceNouns(app, ctx, outcome);
   RegisterConcernCommands(app, ctx, outcome);
+  RegisterObjectiveNouns(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

@@ -165,6 +165,8 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kGatePolicy:  // the AIMS manager's
     case K::kPolicy:
     case K::kResponsibility:
+    case K::kObjective:
+    case K::kMeasurement:
     case K::kNone: break;
   }
   return {P::kContextWrite, std::nullopt};

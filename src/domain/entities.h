@@ -18,6 +18,7 @@
 #include "domain/incident.h"
 #include "domain/interested_party.h"
 #include "domain/model.h"
+#include "domain/objective.h"
 #include "domain/organisation.h"
 #include "domain/party_requirement.h"
 #include "domain/person.h"
@@ -38,20 +39,20 @@ using AllRecordTypes =
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
                Control, Risk, SoaEntry, Evidence, RiskMethodology, ImpactAssessment,
                ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord, Incident, Policy,
-               Responsibility>;
+               Responsibility, Objective, Measurement>;
 
 // The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
 // Split in three so that the heaviest instantiations (the store's tables, the web's pages) can be
 // spread over several translation units and compile in parallel.
 #define AIMS_RECORD_TYPES_1(X)                                                                  \
   X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
-  X(InterestedParty) X(PartyRequirement)
+  X(InterestedParty) X(PartyRequirement) X(Supplier)
 #define AIMS_RECORD_TYPES_2(X)                                                                  \
-  X(Supplier) X(Dataset) X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry)        \
-  X(Evidence) X(RiskMethodology)
+  X(Dataset) X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry) X(Evidence)        \
+  X(RiskMethodology) X(ImpactAssessment)
 #define AIMS_RECORD_TYPES_3(X)                                                                  \
-  X(ImpactAssessment) X(ImpactItem) X(AiActAssessment) X(Obligation) X(GateRequest)             \
-  X(GatePolicyRecord) X(Incident) X(Policy) X(Responsibility)
+  X(ImpactItem) X(AiActAssessment) X(Obligation) X(GateRequest) X(GatePolicyRecord) X(Incident) \
+  X(Policy) X(Responsibility) X(Objective) X(Measurement)
 #define AIMS_RECORD_TYPES(X) AIMS_RECORD_TYPES_1(X) AIMS_RECORD_TYPES_2(X) AIMS_RECORD_TYPES_3(X)
 
 // Calls fn.template operator()<T>() for every record type, in the order above.

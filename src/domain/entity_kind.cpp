@@ -34,6 +34,8 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"incident", "incidents", "INC", "incident"},
     {"policy", "policies", "POL", "policy"},
     {"responsibility", "responsibilities", "RACI", "RACI entry"},
+    {"objective", "objectives", "OBJ", "AI objective"},
+    {"measurement", "measurements", "MEAS", "measurement"},
 }};
 }  // namespace
 

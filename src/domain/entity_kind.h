@@ -40,6 +40,8 @@ enum class EntityKind {
   kIncident,
   kPolicy,
   kResponsibility,
+  kObjective,
+  kMeasurement,
   kNone,  // "no reference" in field specs; not a record kind
 };
 

@@ -151,6 +151,10 @@ base::Status CheckRules(const Incident& r) {
   return base::Status::OK();
 }
 
+base::Status CheckRules(const Objective& r) { return ParseDecimal(r.target, "target").status(); }
+
+base::Status CheckRules(const Measurement& r) { return ParseDecimal(r.value, "value").status(); }
+
 base::Status CheckRules(const CatalogRecord& r) {
   if (base::ToHex(base::Sha256(r.content)) != r.sha256) {
     return base::Status::InvalidArgument("does not match the SHA-256 of the catalog content", "sha256");

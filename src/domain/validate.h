@@ -86,6 +86,8 @@ base::Status CheckRules(const Risk& r);
 base::Status CheckRules(const RiskMethodology& r);
 base::Status CheckRules(const Organisation& r);
 base::Status CheckRules(const Incident& r);
+base::Status CheckRules(const Objective& r);
+base::Status CheckRules(const Measurement& r);
 template <class T>
 base::Status CheckRules(const T&) {
   return base::Status::OK();

@@ -5,6 +5,7 @@
 #include "service/governance.h"
 #include "service/incidents.h"
 #include "service/lifecycle_gates.h"
+#include "service/objectives.h"
 #include "domain/gate_policy_text.h"
 
 #include <sodium.h>
@@ -916,7 +917,45 @@ base::Status DemoBuilder::Build() {
     AIMS_TRY(Add(e).status());
   }
   AIMS_ASSIGN_OR_RETURN(domain::Person leaver, m_.Get<domain::Person>(daniel));
-  return m_.Retire(leaver, leaver.meta.version);
+  AIMS_TRY(m_.Retire(leaver, leaver.meta.version));
+
+  // AI objectives (6.2) with a value each month: fairness rising to its target, human review of
+  // declines slipping away from it (a sign of over-reliance on the model).
+  struct Series {
+    const char* title;
+    const char* metric;
+    const char* unit;
+    const char* target;
+    Id owner;
+    const char* due;
+    std::vector<std::string> requirements;
+    std::vector<std::pair<const char*, const char*>> values;
+  };
+  const Series objectives[] = {
+      {"Fair credit approvals", "approval-rate ratio, applicants under 25 to 25 and over", "ratio", "0.8", priya,
+       "2027-03-31", {"iso42001:6.2", "iso42001:C.2.5"},
+       {{"2026-06-30", "0.72"}, {"2026-07-31", "0.74"}, {"2026-08-31", "0.77"}, {"2026-09-30", "0.79"},
+        {"2026-10-31", "0.82"}}},
+      {"Human review of declined applications", "share of declines reviewed by a credit officer", "%", "100", james,
+       "2026-12-31", {"iso42001:6.2"},
+       {{"2026-07-31", "100"}, {"2026-08-31", "99"}, {"2026-09-30", "97.5"}, {"2026-10-31", "96"}}},
+  };
+  for (const auto& s : objectives) {
+    domain::Objective o;
+    o.title = s.title;
+    o.metric = s.metric;
+    o.unit = s.unit;
+    o.target = s.target;
+    o.owner = s.owner;
+    o.due = D(s.due);
+    o.systems = {credit_sys};
+    o.requirements = s.requirements;
+    AIMS_ASSIGN_OR_RETURN(Id oid, Add(o));
+    for (const auto& [on, value] : s.values) {
+      AIMS_TRY(RecordMeasurement(m_, oid, D(on), value, "monthly monitoring report").status());
+    }
+  }
+  return base::Status::OK();
 }
 
 }  // namespace
@@ -977,8 +1016,8 @@ base::Result<DemoSummary> CreateDemo(const WorkspaceOptions& options) {
   summary.description =
       "A consumer lender with 6 AI systems (2 high-risk, 1 limited, 2 minimal, 1 prohibited and retired), "
       "5 models, 4 datasets, 3 suppliers, 8 risks, 41 controls with ISO/IEC 27001 and NIST AI RMF mappings, "
-      "a Statement of Applicability, 8 evidence files (one expired), 2 incidents (one EU serious incident), 3 policies "
-      "and a RACI matrix with its gaps.";
+      "a Statement of Applicability, 8 evidence files (one expired), 2 incidents (one EU serious incident), 3 policies, "
+      "a RACI matrix with its gaps and 2 AI objectives measured monthly.";
   if (Workspace::Exists(options.data_dir)) {
     AIMS_ASSIGN_OR_RETURN(auto ws, Workspace::Open(options));
     std::string existing;

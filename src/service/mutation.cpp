@@ -58,6 +58,14 @@ base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, con
   return base::Status::OK();
 }
 
+base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Objective& objective) {
+  for (const auto& ref : objective.requirements) {
+    auto item = catalogs.ResolveRequirement(ref);
+    if (!item.ok()) return item.status().WithContext("requirements");
+  }
+  return base::Status::OK();
+}
+
 base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry) {
   const catalog::Framework* fw =
       catalogs.Find(entry.framework, entry.catalog_version, entry.catalog_revision);

@@ -264,6 +264,22 @@ base::Status Mutation::CheckWorkflow(domain::Responsibility& entry, std::string_
   return base::Status::OK();
 }
 
+base::Status Mutation::CheckWorkflow(domain::Measurement& measurement, std::string_view action) {
+  if (action == "retire") return base::Status::OK();
+  // A day ahead of UTC is still today somewhere the organisation may be.
+  if (measurement.measured_on && *measurement.measured_on > now_.date().AddDays(1)) {
+    return base::Status::InvalidArgument("a measurement cannot lie in the future", "measured_on");
+  }
+  if (measurement.objective) {
+    // A missing objective is reported by the reference check, naming the field.
+    auto o = tx_.records<domain::Objective>().Get(*measurement.objective);
+    if (o.ok() && o->meta.retired()) {
+      return base::Status::FailedPrecondition("it is retired: measurements go to live objectives", "objective");
+    }
+  }
+  return base::Status::OK();
+}
+
 base::Status Mutation::CheckWorkflow(domain::GatePolicyRecord& policy, std::string_view action) {
   auto parsed = domain::ParseGatePolicy(policy.rules);
   if (!parsed.ok()) return parsed.status().WithContext("rules");

@@ -39,6 +39,8 @@ std::string_view TableName(EntityKind kind) {
     case EntityKind::kIncident: return "incidents";
     case EntityKind::kPolicy: return "policies";
     case EntityKind::kResponsibility: return "responsibilities";
+    case EntityKind::kObjective: return "objectives";
+    case EntityKind::kMeasurement: return "measurements";
     case EntityKind::kNone: break;
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");

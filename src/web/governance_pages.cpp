@@ -2,8 +2,11 @@
 
 #include <limits>
 
+#include "api/governance_routes.h"
 #include "base/clock.h"
+#include "report/trend_chart.h"
 #include "service/governance.h"
+#include "service/objectives.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
 #include "web/view.h"
@@ -28,8 +31,26 @@ base::Result<api::Response> ApproveSubmit(api::RequestContext& ctx) {
   return Redirect(RecordPath(EntityKind::kPolicy, id));
 }
 
+base::Result<api::Response> RecordSubmit(api::RequestContext& ctx) {
+  AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
+  Form form = api::ParseQuery(ctx.request.body());
+  auto on = base::Date::Parse(FormValue(form, "measured_on"));
+  if (!on.ok()) return ErrorPage(base::Status::InvalidArgument("choose the day it was measured", "measured_on"), ctx);
+  base::Status s = ctx.Mutate([&](service::Mutation& m) {
+    return service::RecordMeasurement(m, id, *on, FormValue(form, "value"), FormValue(form, "note")).status();
+  });
+  if (!s.ok()) return ErrorPage(s, ctx);
+  return Redirect(RecordPath(EntityKind::kObjective, id));
+}
+
+std::string TargetText(const domain::Objective& o) {
+  return std::string(o.direction == domain::TargetDirection::kAtLeast ? "at least " : "at most ") + o.target +
+         (o.unit.empty() ? "" : " " + o.unit);
+}
+
 base::Result<api::Response> GovernancePage(api::RequestContext& ctx) {
   std::vector<domain::Policy> policies;
+  std::vector<service::ObjectiveView> objectives;
   domain::RaciMatrix matrix;
   std::vector<domain::RaciGap> gaps;
   AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
@@ -37,6 +58,7 @@ base::Result<api::Response> GovernancePage(api::RequestContext& ctx) {
     q.limit = std::numeric_limits<int64_t>::max();
     std::optional<store::PageKey> next;
     AIMS_TRY(tx.records<domain::Policy>().Query(q, &policies, &next));
+    AIMS_ASSIGN_OR_RETURN(objectives, service::ObjectiveViews(tx, base::Now().date()));
     AIMS_ASSIGN_OR_RETURN(matrix, service::BuildRaciMatrix(tx));
     AIMS_ASSIGN_OR_RETURN(gaps, service::FindRaciGaps(tx));
     return base::Status::OK();
@@ -59,6 +81,21 @@ base::Result<api::Response> GovernancePage(api::RequestContext& ctx) {
     p.push_back(std::move(row));
   }
   d.set("policies", p);
+  DataList obj;
+  for (const auto& v : objectives) {
+    Data row;
+    row.set("href", RecordPath(EntityKind::kObjective, v.objective.meta.id));
+    row.set("id", DisplayId(EntityKind::kObjective, v.objective.meta.id));
+    row.set("title", v.objective.title);
+    row.set("target", TargetText(v.objective));
+    row.set("latest", v.progress.latest ? report::FormatValue(*v.progress.latest) : std::string("none yet"));
+    row.set("measured", v.progress.latest.has_value());
+    row.set("met", v.progress.met);
+    row.set("overdue", v.progress.overdue);
+    row.set("due", v.objective.due ? v.objective.due->ToString() : std::string());
+    obj.push_back(std::move(row));
+  }
+  d.set("objectives", obj);
   // Columns: people by business unit, with a header row of units spanning their people.
   DataList units, people;
   for (size_t i = 0; i < matrix.people.size();) {
@@ -144,12 +181,45 @@ std::string PolicyPanel(api::RequestContext& ctx, const domain::Policy& policy) 
   return Render("policy_panel", d);
 }
 
+std::string ObjectivePanel(api::RequestContext& ctx, const domain::Objective& objective) {
+  service::ObjectiveView v;
+  (void)ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(v, service::ViewOf(tx, objective.meta.id, base::Now().date()));
+    return base::Status::OK();
+  });
+  Data d;
+  d.set("href", RecordPath(EntityKind::kObjective, objective.meta.id));
+  d.set("csrf", ctx.csrf_token);
+  d.set("target", TargetText(objective));
+  d.set("measured", v.progress.latest.has_value());
+  if (v.progress.latest) d.set("latest", report::FormatValue(*v.progress.latest));
+  d.set("met", v.progress.met);
+  d.set("overdue", v.progress.overdue);
+  d.set("trend", std::string(v.progress.trend > 0 ? "moving towards the target"
+                             : v.progress.trend < 0 ? "moving away from the target" : ""));
+  d.set("chart", report::TrendChartSvg(api::TrendChartOf(objective, v.progress)));
+  d.set("chart_href", "/api/v1/objectives/" + std::to_string(objective.meta.id) + "/chart.svg");
+  d.set("today", base::Now().date().ToString());
+  d.set("may_record", !objective.meta.retired() && MayWriteKind<domain::Measurement>(ctx));
+  DataList rows;
+  for (auto it = v.progress.points.rbegin(); it != v.progress.points.rend(); ++it) {
+    Data r;
+    r.set("on", it->on.ToString());
+    r.set("value", report::FormatValue(it->value));
+    rows.push_back(std::move(r));
+  }
+  d.set("points", rows);
+  return Render("objective_panel", d);
+}
+
 void AddGovernancePages(api::Router& router) {
   auto page = [&router](api::http::verb method, std::string pattern, api::Access access, api::Handler handler) {
     AddPage(router, method, std::move(pattern), access, std::move(handler));
   };
   page(api::http::verb::get, "/governance", api::Access::Needs(Permission::kRegisterRead), GovernancePage);
   page(api::http::verb::post, "/policies/{id}/approve", api::Access::Needs(Permission::kApprove), ApproveSubmit);
+  page(api::http::verb::post, "/objectives/{id}/record",
+       api::Access::Needs(domain::WriteAccessFor(EntityKind::kMeasurement).any), RecordSubmit);
 }
 
 }  // namespace aims::web

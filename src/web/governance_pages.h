@@ -1,6 +1,7 @@
 // Governance in the web application (issue 5): the /governance page (policies with their review
-// state, the RACI matrix by business unit, and its gaps), and on a policy's page its approval
-// state with the approve (or review) form for approvers who do not own it.
+// state, AI objectives against their targets, the RACI matrix by business unit, and its gaps);
+// on a policy's page its approval state with the approve (or review) form for approvers who do
+// not own it; on an objective's page its trend chart and the form to record a value.
 #pragma once
 
 #include <string>
@@ -14,6 +15,13 @@ namespace aims::web {
 std::string PolicyPanel(api::RequestContext& ctx, const domain::Policy& policy);
 template <class T>
 std::string PolicyPanel(api::RequestContext&, const T&) {
+  return "";
+}
+
+// HTML for an AI objective's page: where it stands, its trend chart, the form to record a value.
+std::string ObjectivePanel(api::RequestContext& ctx, const domain::Objective& objective);
+template <class T>
+std::string ObjectivePanel(api::RequestContext&, const T&) {
   return "";
 }
 

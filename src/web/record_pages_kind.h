@@ -49,7 +49,9 @@ inline std::string NavFor(domain::EntityKind kind) {
     case domain::EntityKind::kEvidence: return "Evidence";
     case domain::EntityKind::kIncident: return "Incidents";
     case domain::EntityKind::kPolicy:
-    case domain::EntityKind::kResponsibility: return "Governance";
+    case domain::EntityKind::kResponsibility:
+    case domain::EntityKind::kObjective:
+    case domain::EntityKind::kMeasurement: return "Governance";
     case domain::EntityKind::kSoaEntry: return "SoA";
     case domain::EntityKind::kPerson:
     case domain::EntityKind::kRole: return "People";
@@ -321,7 +323,7 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   bool may_edit = CanWrite<T>(ctx);
   if (may_edit) may_edit = api::CheckOwnership(ctx, record).ok() && !FrozenForForms(ctx, record);
   d.set("panel", AssessPanel(ctx, record) + GatePanel(ctx, record) + IncidentPanel(ctx, record) +
-                     PolicyPanel(ctx, record));
+                     PolicyPanel(ctx, record) + ObjectivePanel(ctx, record));
   d.set("can_edit", may_edit);
   DataList cells = FieldCells(record, names, false);
   ApplyFlags(DateFlags(record, names.Zone(), base::Now()), &cells);

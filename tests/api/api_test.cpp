@@ -869,6 +869,39 @@ TEST_F(ApiTest, ConcernsAreRaisedReadAndHandledThroughTheApiAndTheCli) {
   EXPECT_EQ(retry_after, "600");
 }
 
+TEST_F(ApiTest, ObjectivesShowTheirProgressAndTrendChart) {
+  auto created = As("aims-manager", "POST", "/api/v1/objectives",
+                    R"({"title": "Human review of declines", "metric": "share of declines reviewed", "unit": "%",
+                        "target": "100", "owner": 1})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  int64_t id = Json(created).at("id").as_int64();
+  EXPECT_EQ(As("aims-manager", "POST", "/api/v1/objectives", R"({"title": "x", "metric": "m", "target": "lots", "owner": 1})").status,
+            422);
+  for (auto [on, value] : {std::pair{"2026-07-31", "100"}, std::pair{"2026-08-31", "97.5"}}) {
+    auto m = As("aims-manager", "POST", "/api/v1/measurements",
+                R"({"objective": )" + std::to_string(id) + R"(, "measured_on": ")" + on + R"(", "value": ")" + value + R"("})");
+    ASSERT_EQ(m.status, 201) << m.body;
+  }
+  auto ahead = As("aims-manager", "POST", "/api/v1/measurements",
+                  R"({"objective": )" + std::to_string(id) + R"(, "measured_on": "2099-01-01", "value": "1"})");
+  EXPECT_EQ(ahead.status, 422) << ahead.body;
+  auto progress = As("viewer", "GET", "/api/v1/objectives/" + std::to_string(id) + "/progress");
+  ASSERT_EQ(progress.status, 200) << progress.body;
+  json::value p = Json(progress);
+  EXPECT_EQ(p.at("latest").as_double(), 97.5);
+  EXPECT_FALSE(p.at("met").as_bool());
+  EXPECT_EQ(p.at("trend").as_int64(), -1);
+  EXPECT_EQ(p.at("points").as_array().size(), 2u);
+  auto chart = As("viewer", "GET", "/api/v1/objectives/" + std::to_string(id) + "/chart.svg");
+  ASSERT_EQ(chart.status, 200);
+  EXPECT_EQ(chart.Header("Content-Type"), "image/svg+xml");
+  EXPECT_EQ(chart.body.rfind("<svg", 0), 0u);
+  EXPECT_NE(chart.body.find("2 measurements from 2026-07-31 to 2026-08-31: 100 to 97.5. Target: at least 100 %."),
+            std::string::npos)
+      << chart.body;
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/objectives/999999/progress").status, 404);
+}
+
 TEST(ApiServer, DemoSignInsWorkForEveryRole) {
   TempDir dir;
   std::string data = dir.Sub("demo");

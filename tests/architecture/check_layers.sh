@@ -11,10 +11,11 @@ declare -A allowed=(
   [ledger]="base ledger"
   [store]="base domain ledger store"
   [io]="base domain io"
-  [service]="base domain catalog ledger store io service"
-  [api]="base domain catalog ledger store io service api"
-  [web]="base domain catalog ledger store io service api web"
-  [cli]="base domain catalog ledger store io service api web cli"
+  [report]="base report"
+  [service]="base domain catalog ledger store io report service"
+  [api]="base domain catalog ledger store io report service api"
+  [web]="base domain catalog ledger store io report service api web"
+  [cli]="base domain catalog ledger store io report service api web cli"
 )
 
 status=0

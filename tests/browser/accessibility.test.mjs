@@ -124,7 +124,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   it('other detail pages', async (t) => {
     for (const plural of ['people', 'controls', 'soa_entries', 'models', 'risk_methodologies', 'impacts',
-      'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents', 'policies', 'responsibilities']) {
+      'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents', 'policies', 'responsibilities',
+      'objectives', 'measurements']) {
       const href = await firstRecordHref(plural);
       await visit(page, href);
       await check(t, `detail-${plural}`);

@@ -71,6 +71,35 @@ describe('oversee: policies and accountability', () => {
     await page.locator('#policy-owner-note').waitFor();
   });
 
+  step('an objective shows its trend chart, and a recorded value joins it', async () => {
+    const page = await as('aims-manager');
+    await visit(page, '/governance');
+    const row = page.locator('#objective-table tr', { hasText: 'Human review of declined applications' });
+    assert.match(await row.textContent(), /at least 100 %.*96.*not met/s);
+    await row.locator('a').click();
+    await page.waitForURL(/\/objectives\/\d+$/);
+    const href = new URL(page.url()).pathname;
+    const chart = page.locator('#objective-panel svg[role=img]');
+    assert.match(await chart.locator('desc').textContent(), /4 measurements from 2026-07-31 to 2026-10-31: 100 to 96\. Target: at least 100 %\./);
+    assert.equal(await chart.locator('circle').count(), 4);
+    assert.match(await page.locator('#objective-state').textContent(), /moving away from the target/);
+    await shot(page, 'objective-chart');
+    const before = await ledgerSize(server);
+    await page.fill('#record-value', 'ninety');
+    let res = await submitAndWait(page, '#record-submit');
+    assert.equal(res.status(), 422);
+    assert.match(await page.locator('main').textContent(), /"ninety" is not a number/);
+    assert.equal(await ledgerSize(server), before, 'nothing was written');
+    await visit(page, href);
+    await page.fill('#record-value', '100');
+    await page.fill('#record-on', '2026-11-27');
+    res = await submitAndWait(page, '#record-submit');
+    assert.equal(res.status(), 200);
+    assert.equal(await page.locator('#objective-panel svg circle').count(), 5);
+    assert.match(await page.locator('#objective-latest').textContent(), /100/);
+    assert.match(await page.locator('#objective-state').textContent(), /met/);
+  });
+
   step('the AIMS manager closes a gap through the form; a second row for it is refused', async () => {
     const page = await as('aims-manager');
     await visit(page, '/responsibilities/new');

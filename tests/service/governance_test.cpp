@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "service/governance.h"
+#include "service/objectives.h"
 #include "service/mutation.h"
 #include "support/register_probe.h"
 
@@ -205,6 +206,57 @@ TEST(Governance, GapsNameMissingActivitiesAndPeopleWhoLeft) {
   ASSERT_EQ(m.people.size(), 2u);
   EXPECT_EQ(m.people[0].name, "Ann Approver");  // people who left last
   EXPECT_TRUE(m.people[1].meta.retired());
+}
+
+TEST(Objectives, MeasurementsAreRecordedForLiveObjectivesAndNeverAhead) {
+  Register r;
+  domain::Id id = 0;
+  r.Must([&](Mutation& m) -> base::Status {
+    domain::Objective o;
+    o.title = "Fair approvals";
+    o.metric = "approval-rate ratio";
+    o.target = "0.8";
+    o.owner = r.owner;
+    o.requirements = {"iso42001:6.2"};
+    AIMS_ASSIGN_OR_RETURN(id, m.Create(o));
+    return base::Status::OK();
+  });
+  int64_t before = r.LedgerSize();
+  base::Status ahead = r.Try([&](Mutation& m) {
+    return RecordMeasurement(m, id, m.now().date().AddDays(5), "0.9", "").status();
+  });
+  EXPECT_EQ(ahead.where(), "measured_on");
+  base::Status words = r.Try([&](Mutation& m) { return RecordMeasurement(m, id, D("2026-01-31"), "good", "").status(); });
+  EXPECT_EQ(words.where(), "value");
+  EXPECT_EQ(r.LedgerSize(), before);
+  r.Must([&](Mutation& m) -> base::Status {
+    AIMS_TRY(RecordMeasurement(m, id, D("2026-01-31"), "0.75", "January").status());
+    return RecordMeasurement(m, id, D("2026-02-28"), "0.82", "February").status();
+  });
+  EXPECT_EQ(r.ActionsAfter(before), (std::vector<std::string>{"measurement record", "measurement record"}));
+  ObjectiveView v;
+  ASSERT_TRUE(r.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(v, ViewOf(tx, id, D("2026-03-01")));
+    return base::Status::OK();
+  }).ok());
+  EXPECT_EQ(v.progress.points.size(), 2u);
+  EXPECT_TRUE(v.progress.met);
+  EXPECT_EQ(v.progress.trend, 1);
+  // A retired objective takes no more values, through the use case or a plain create.
+  r.Must([&](Mutation& m) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(domain::Objective o, m.Get<domain::Objective>(id));
+    return m.Retire(o, o.meta.version);
+  });
+  EXPECT_EQ(r.Try([&](Mutation& m) { return RecordMeasurement(m, id, D("2026-03-31"), "0.9", "").status(); }).code(),
+            base::StatusCode::kFailedPrecondition);
+  base::Status plain = r.Try([&](Mutation& m) {
+    domain::Measurement x;
+    x.objective = id;
+    x.measured_on = D("2026-03-31");
+    x.value = "0.9";
+    return m.Create(x).status();
+  });
+  EXPECT_EQ(plain.where(), "objective");
 }
 
 }  // namespace
