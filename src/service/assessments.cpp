@@ -1,6 +1,7 @@
 #include "service/assessments.h"
 
 #include "domain/risk_scoring.h"
+#include "service/record_reads.h"
 
 namespace aims::service {
 
@@ -156,12 +157,7 @@ base::Result<RescoreSummary> SetMethodology(Mutation& m, domain::RiskMethodology
 base::Status AcceptRisk(Mutation& m, domain::Id risk_id, int64_t expected_version, const Approver& who,
                         const std::string& note, domain::Risk* out) {
   AIMS_TRY(CheckApprover(who, "accept a risk"));
-  AIMS_ASSIGN_OR_RETURN(domain::Risk risk, m.Get<domain::Risk>(risk_id));
-  if (risk.meta.version != expected_version) {
-    return base::Status::Conflict(DisplayId(EntityKind::kRisk, risk_id) + " was changed since version " +
-                                  std::to_string(expected_version) + " (now " +
-                                  std::to_string(risk.meta.version) + ")");
-  }
+  AIMS_ASSIGN_OR_RETURN(auto risk, GetAtVersion<domain::Risk>(m, risk_id, expected_version));
   if (risk.meta.retired()) return base::Status::FailedPrecondition("it is retired", DisplayId(EntityKind::kRisk, risk_id));
   if (risk.owner && risk.owner == who.person) {
     return base::Status::PermissionDenied("the owner of a risk cannot accept it: another approver must",
@@ -199,11 +195,7 @@ base::Result<std::vector<domain::ImpactItem>> ImpactsOf(store::Tx& tx, domain::I
 base::Status ApproveImpactAssessment(Mutation& m, domain::Id id, int64_t expected_version, const Approver& who,
                                      domain::ImpactAssessment* out) {
   AIMS_TRY(CheckApprover(who, "approve an impact assessment"));
-  AIMS_ASSIGN_OR_RETURN(domain::ImpactAssessment a, m.Get<domain::ImpactAssessment>(id));
-  if (a.meta.version != expected_version) {
-    return base::Status::Conflict(DisplayId(EntityKind::kImpactAssessment, id) + " was changed since version " +
-                                  std::to_string(expected_version) + " (now " + std::to_string(a.meta.version) + ")");
-  }
+  AIMS_ASSIGN_OR_RETURN(auto a, GetAtVersion<domain::ImpactAssessment>(m, id, expected_version));
   if (a.drafted_by && a.drafted_by == who.person) {
     return base::Status::PermissionDenied("you drafted this impact assessment: another approver must approve it",
                                           "approved_by");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "service/mutation.h"
+#include "service/record_reads.h"
 
 namespace aims::service {
 
@@ -14,28 +15,12 @@ namespace {
 using domain::DisplayId;
 using domain::EntityKind;
 
-template <class T>
-base::Result<std::vector<T>> All(store::Tx& tx, bool include_retired) {
-  store::RecordQuery q;
-  q.limit = std::numeric_limits<int64_t>::max();
-  q.include_retired = include_retired;
-  std::vector<T> out;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(tx.records<T>().Query(q, &out, &next));
-  return out;
-}
-
 }  // namespace
 
 base::Result<domain::Policy> ApprovePolicy(Mutation& m, domain::Id id, int64_t expected_version, const Approver& who,
                                            base::Date today) {
   AIMS_TRY(CheckApprover(who, "approve a policy"));
-  AIMS_ASSIGN_OR_RETURN(domain::Policy policy, m.Get<domain::Policy>(id));
-  if (policy.meta.version != expected_version) {
-    return base::Status::Conflict(DisplayId(EntityKind::kPolicy, id) + " was changed since version " +
-                                  std::to_string(expected_version) + " (now " + std::to_string(policy.meta.version) +
-                                  ")");
-  }
+  AIMS_ASSIGN_OR_RETURN(auto policy, GetAtVersion<domain::Policy>(m, id, expected_version));
   if (policy.meta.retired()) return base::Status::FailedPrecondition("it is retired", DisplayId(EntityKind::kPolicy, id));
   if (policy.owner && policy.owner == who.person) {
     return base::Status::PermissionDenied("you own this policy: another approver must approve it", "approved_by");
@@ -51,7 +36,7 @@ base::Result<domain::Policy> ApprovePolicy(Mutation& m, domain::Id id, int64_t e
 
 base::Result<domain::RaciMatrix> BuildRaciMatrix(store::Tx& tx) {
   domain::RaciMatrix m;
-  AIMS_ASSIGN_OR_RETURN(m.rows, All<domain::Responsibility>(tx, false));
+  AIMS_ASSIGN_OR_RETURN(m.rows, AllRecords<domain::Responsibility>(tx, false));
   // The AIMS's activities in the standard's order, then each system's in lifecycle order.
   auto rank = [](const domain::Responsibility& r) -> size_t {
     auto list = r.system ? domain::LifecycleActivities() : domain::AimsActivities();
@@ -84,7 +69,7 @@ base::Result<domain::RaciMatrix> BuildRaciMatrix(store::Tx& tx) {
 
 base::Result<std::vector<domain::RaciGap>> FindRaciGaps(store::Tx& tx) {
   std::vector<domain::RaciGap> gaps;
-  AIMS_ASSIGN_OR_RETURN(auto rows, All<domain::Responsibility>(tx, false));
+  AIMS_ASSIGN_OR_RETURN(auto rows, AllRecords<domain::Responsibility>(tx, false));
   auto covered = [&](std::string_view activity, std::optional<domain::Id> system) {
     return std::any_of(rows.begin(), rows.end(), [&](const domain::Responsibility& r) {
       return r.system == system && domain::SameActivity(r.activity, activity);
@@ -98,7 +83,7 @@ base::Result<std::vector<domain::RaciGap>> FindRaciGaps(store::Tx& tx) {
     g.text = "no one is accountable for \"" + g.activity + "\" (" + g.source + ")";
     gaps.push_back(std::move(g));
   }
-  AIMS_ASSIGN_OR_RETURN(auto systems, All<domain::AiSystem>(tx, false));
+  AIMS_ASSIGN_OR_RETURN(auto systems, AllRecords<domain::AiSystem>(tx, false));
   for (const auto& s : systems) {
     for (const auto& a : domain::ActivitiesDueAt(s.lifecycle_stage)) {
       if (covered(a.name, s.meta.id)) continue;
@@ -112,7 +97,7 @@ base::Result<std::vector<domain::RaciGap>> FindRaciGaps(store::Tx& tx) {
     }
   }
   // People who left: who they were, and what still names them.
-  AIMS_ASSIGN_OR_RETURN(auto people, All<domain::Person>(tx, true));
+  AIMS_ASSIGN_OR_RETURN(auto people, AllRecords<domain::Person>(tx, true));
   std::map<domain::Id, std::string> left;
   for (const auto& p : people) {
     if (p.meta.retired()) left[p.meta.id] = DisplayId(EntityKind::kPerson, p.meta.id) + " " + p.name;

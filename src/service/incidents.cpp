@@ -1,9 +1,9 @@
 #include "service/incidents.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "service/mutation.h"
+#include "service/record_reads.h"
 
 namespace aims::service {
 
@@ -13,12 +13,7 @@ using domain::DisplayId;
 using domain::EntityKind;
 
 base::Result<domain::Incident> LoadForChange(Mutation& m, domain::Id id, int64_t expected_version) {
-  AIMS_ASSIGN_OR_RETURN(domain::Incident incident, m.Get<domain::Incident>(id));
-  if (incident.meta.version != expected_version) {
-    return base::Status::Conflict(DisplayId(EntityKind::kIncident, id) + " was changed since version " +
-                                  std::to_string(expected_version) + " (now " +
-                                  std::to_string(incident.meta.version) + ")");
-  }
+  AIMS_ASSIGN_OR_RETURN(auto incident, GetAtVersion<domain::Incident>(m, id, expected_version));
   if (incident.meta.retired()) {
     return base::Status::FailedPrecondition("it is retired", DisplayId(EntityKind::kIncident, id));
   }
@@ -35,23 +30,15 @@ base::Status CheckScore(int64_t value, const char* what) {
 }  // namespace
 
 base::Result<base::TimeZone> OrganisationZone(store::Tx& tx) {
-  store::RecordQuery q;
-  q.limit = 1;
-  std::vector<domain::Organisation> found;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(tx.records<domain::Organisation>().Query(q, &found, &next));
-  if (found.empty() || found.front().time_zone.empty()) return base::TimeZone::Utc();
-  auto zone = base::TimeZone::Find(found.front().time_zone);
+  AIMS_ASSIGN_OR_RETURN(auto org, FirstLive<domain::Organisation>(tx));
+  if (!org || org->time_zone.empty()) return base::TimeZone::Utc();
+  auto zone = base::TimeZone::Find(org->time_zone);
   return zone.ok() ? *zone : base::TimeZone::Utc();
 }
 
 base::Result<std::vector<ClockedIncident>> IncidentClocks(store::Tx& tx, base::Timestamp now, bool running_only) {
   AIMS_ASSIGN_OR_RETURN(base::TimeZone zone, OrganisationZone(tx));
-  store::RecordQuery q;
-  q.limit = std::numeric_limits<int64_t>::max();
-  std::vector<domain::Incident> live;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(tx.records<domain::Incident>().Query(q, &live, &next));
+  AIMS_ASSIGN_OR_RETURN(auto live, AllRecords<domain::Incident>(tx));
   std::vector<ClockedIncident> out;
   for (auto& incident : live) {
     auto clock = domain::ReportingClockOf(incident, zone, now);

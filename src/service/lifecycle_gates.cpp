@@ -7,6 +7,7 @@
 #include "domain/gate_policy_text.h"
 #include "domain/risk_scoring.h"
 #include "service/mutation.h"
+#include "service/record_reads.h"
 #include "service/system_assurance.h"
 
 namespace aims::service {
@@ -57,11 +58,7 @@ base::Status Refused(const domain::GateOutcome& outcome, domain::Id system, doma
 base::Result<domain::GateRequest> LoadForDecision(Mutation& m, domain::Id gate, int64_t expected_version,
                                                   const Approver& who, std::string_view what) {
   AIMS_TRY(CheckApprover(who, what));
-  AIMS_ASSIGN_OR_RETURN(domain::GateRequest g, m.Get<domain::GateRequest>(gate));
-  if (g.meta.version != expected_version) {
-    return base::Status::Conflict(DisplayId(EntityKind::kGateRequest, gate) + " was changed since version " +
-                                  std::to_string(expected_version) + " (now " + std::to_string(g.meta.version) + ")");
-  }
+  AIMS_ASSIGN_OR_RETURN(auto g, GetAtVersion<domain::GateRequest>(m, gate, expected_version));
   if (g.status != GateStatus::kPending) {
     return base::Status::FailedPrecondition(
         DisplayId(EntityKind::kGateRequest, gate) + " is " + std::string(domain::EnumName(g.status)) +
@@ -161,13 +158,7 @@ std::string UnmetText(const domain::GateOutcome& outcome) {
 }
 
 base::Result<std::optional<domain::GatePolicyRecord>> StoredGatePolicy(store::Tx& tx) {
-  store::RecordQuery q;
-  q.limit = 1;
-  std::vector<domain::GatePolicyRecord> live;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(tx.records<domain::GatePolicyRecord>().Query(q, &live, &next));
-  if (live.empty()) return std::optional<domain::GatePolicyRecord>();
-  return std::optional<domain::GatePolicyRecord>(std::move(live.front()));
+  return FirstLive<domain::GatePolicyRecord>(tx);
 }
 
 base::Result<domain::GatePolicy> CurrentGatePolicy(store::Tx& tx) {

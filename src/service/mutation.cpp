@@ -42,28 +42,29 @@ base::Status Mutation::LogHash(domain::EntityKind kind, domain::Id id, const bas
   return ledger_.Append(tx_, Entry(kind, id, state_hash, action));
 }
 
-base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Control& control) {
-  for (const auto& ref : control.requirements) {
+namespace {
+
+// Every "<framework>:<item>" of a record's `requirements` names a catalog item.
+base::Status CheckRequirementRefs(const catalog::CatalogSet& catalogs, const std::vector<std::string>& refs) {
+  for (const auto& ref : refs) {
     auto item = catalogs.ResolveRequirement(ref);
     if (!item.ok()) return item.status().WithContext("requirements");
   }
   return base::Status::OK();
+}
+
+}  // namespace
+
+base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Control& control) {
+  return CheckRequirementRefs(catalogs, control.requirements);
 }
 
 base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Policy& policy) {
-  for (const auto& ref : policy.requirements) {
-    auto item = catalogs.ResolveRequirement(ref);
-    if (!item.ok()) return item.status().WithContext("requirements");
-  }
-  return base::Status::OK();
+  return CheckRequirementRefs(catalogs, policy.requirements);
 }
 
 base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Objective& objective) {
-  for (const auto& ref : objective.requirements) {
-    auto item = catalogs.ResolveRequirement(ref);
-    if (!item.ok()) return item.status().WithContext("requirements");
-  }
-  return base::Status::OK();
+  return CheckRequirementRefs(catalogs, objective.requirements);
 }
 
 base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry) {

@@ -1,8 +1,7 @@
 #include "service/objectives.h"
 
-#include <limits>
-
 #include "service/mutation.h"
+#include "service/record_reads.h"
 
 namespace aims::service {
 
@@ -19,11 +18,7 @@ base::Result<ObjectiveView> ViewOf(store::Tx& tx, domain::Id objective, base::Da
 }
 
 base::Result<std::vector<ObjectiveView>> ObjectiveViews(store::Tx& tx, base::Date today) {
-  store::RecordQuery q;
-  q.limit = std::numeric_limits<int64_t>::max();
-  std::vector<domain::Objective> live;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(tx.records<domain::Objective>().Query(q, &live, &next));
+  AIMS_ASSIGN_OR_RETURN(auto live, AllRecords<domain::Objective>(tx));
   std::vector<ObjectiveView> out;
   for (const auto& o : live) {
     AIMS_ASSIGN_OR_RETURN(ObjectiveView v, ViewOf(tx, o.meta.id, today));

@@ -2,6 +2,7 @@
 // these kinds may become depends on other records (the methodology's scales, the assessment an
 // impact belongs to) or on the action (only the service creates classifications).
 #include "service/mutation.h"
+#include "service/record_reads.h"
 
 #include "domain/gate_policy_text.h"
 #include "domain/raci.h"
@@ -27,13 +28,8 @@ base::Status OnlyService(domain::EntityKind kind, std::string_view action, std::
 base::Result<domain::RiskMethodology> Mutation::Methodology() { return CurrentMethodology(tx_); }
 
 base::Result<domain::RiskMethodology> CurrentMethodology(store::Tx& tx) {
-  store::RecordQuery q;
-  q.limit = 1;
-  std::vector<domain::RiskMethodology> live;
-  std::optional<store::PageKey> next;
-  AIMS_TRY(tx.records<domain::RiskMethodology>().Query(q, &live, &next));
-  if (live.empty()) return domain::DefaultMethodology();
-  return live.front();
+  AIMS_ASSIGN_OR_RETURN(auto live, FirstLive<domain::RiskMethodology>(tx));
+  return live ? *live : domain::DefaultMethodology();
 }
 
 base::Result<const domain::RiskScale*> Mutation::Scale() {
