@@ -52,8 +52,10 @@ Timestamp TimeZone::StartOfDay(Date d) const {
   return Timestamp(std::chrono::duration_cast<Micros>(start.time_since_epoch()).count());
 }
 
+// Both formats floor the local time, not the instant: offsets need not be whole minutes (local
+// mean time, e.g. +00:53:28 in Berlin before 1893), and the shown minute must read back.
 std::string TimeZone::FormatLocalInput(Timestamp t) const {
-  auto local = zone_->to_local(date::floor<std::chrono::minutes>(SysOf(t)));
+  auto local = date::floor<std::chrono::minutes>(zone_->to_local(SysOf(t)));
   return date::format("%Y-%m-%dT%H:%M", local);
 }
 
@@ -90,8 +92,10 @@ Result<Timestamp> TimeZone::ParseTime(std::string_view text) const {
 }
 
 std::string TimeZone::Format(Timestamp t) const {
-  auto zoned = date::make_zoned(zone_, date::floor<std::chrono::minutes>(SysOf(t)));
-  return date::format("%Y-%m-%d %H:%M %Z", zoned);
+  auto sys = SysOf(t);
+  date::sys_info info = zone_->get_info(sys);
+  auto local = date::floor<std::chrono::minutes>(date::local_time<Micros>((sys + info.offset).time_since_epoch()));
+  return date::format("%Y-%m-%d %H:%M ", local) + info.abbrev;
 }
 
 }  // namespace aims::base

@@ -158,6 +158,12 @@ TEST(TimeZoneParseTime, LocalTimesAreReadInTheZoneAndZonedOnesAsTheyAre) {
   // 02:30 on 25 October 2026 happens twice: the first.
   EXPECT_EQ(*berlin.ParseTime("2026-10-25T02:30"), At("2026-10-25T00:30:00Z"));
   EXPECT_EQ(berlin.FormatLocalInput(At("2026-07-15T07:30:59Z")), "2026-07-15T09:30");
+  EXPECT_EQ(berlin.Format(At("2026-07-15T07:30:59Z")), "2026-07-15 09:30 CEST");
+  // Before 1893 Berlin kept local mean time, +00:53:28: the local minute, not the UTC minute,
+  // is shown, and it reads back (found by the fuzzer).
+  EXPECT_EQ(*berlin.ParseTime("0226-10-25 02:30:00"), At("0226-10-25T01:36:32Z"));
+  EXPECT_EQ(berlin.FormatLocalInput(At("0226-10-25T01:36:32Z")), "0226-10-25T02:30");
+  EXPECT_EQ(berlin.Format(At("0226-10-25T01:36:32Z")), "0226-10-25 02:30 LMT");
   for (const char* bad : {"", "2026-07-15", "2026-07-15T9:30", "2026-07-15T24:00", "2026-02-30T10:00",
                           "2026-07-15T09:61", "tomorrow at nine", "2026-07-15X09:30"}) {
     auto t = berlin.ParseTime(bad);
