@@ -5,9 +5,11 @@
 #include "base/clock.h"
 #include "io/governance_json.h"
 #include "io/objective_json.h"
+#include "io/oversight_json.h"
 #include "report/trend_chart.h"
 #include "service/governance.h"
 #include "service/objectives.h"
+#include "service/oversight.h"
 
 namespace aims::api {
 
@@ -45,6 +47,40 @@ base::Result<Response> RaciGaps(RequestContext& ctx) {
   AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
     AIMS_ASSIGN_OR_RETURN(auto gaps, service::FindRaciGaps(tx));
     body = io::RaciGapsJson(gaps) + "\n";
+    return base::Status::OK();
+  }));
+  return JsonResponse(http::status::ok, std::move(body));
+}
+
+// GET /api/v1/oversight-review: every live system's overseers, named, present and trained or not.
+base::Result<Response> OversightReviewAll(RequestContext& ctx) {
+  std::string body;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(auto views, service::OversightViews(tx, base::Now().date()));
+    body = io::OversightListJson(views) + "\n";
+    return base::Status::OK();
+  }));
+  return JsonResponse(http::status::ok, std::move(body));
+}
+
+// GET /api/v1/systems/{id}/oversight: one system's.
+base::Result<Response> OversightOfSystem(RequestContext& ctx) {
+  AIMS_ASSIGN_OR_RETURN(domain::Id id, ctx.IdParam());
+  std::string body;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(domain::OversightView v, service::OversightOf(tx, id, base::Now().date()));
+    body = io::OversightJson(v) + "\n";
+    return base::Status::OK();
+  }));
+  return JsonResponse(http::status::ok, std::move(body));
+}
+
+// GET /api/v1/competence: the courses required of each person and where they stand.
+base::Result<Response> Competence(RequestContext& ctx) {
+  std::string body;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(auto rows, service::CompetenceRegisterOf(tx, base::Now().date()));
+    body = io::CompetenceJson(rows) + "\n";
     return base::Status::OK();
   }));
   return JsonResponse(http::status::ok, std::move(body));
@@ -115,6 +151,20 @@ void AddGovernanceRoutes(Router& router) {
               {"The trend chart of an AI objective's measurements, with its target, as SVG", "objectives", "", "svg",
                false, false, 200, {}},
               ObjectiveChart});
+  router.Add({http::verb::get, "/api/v1/oversight-review", read,
+              {"Human oversight of every live AI system: who may stop, override and receive escalations, whether "
+               "they are present and trained, and what is missing",
+               "oversight", "", "oversight_review", false, false, 200, {}},
+              OversightReviewAll});
+  router.Add({http::verb::get, "/api/v1/systems/{id}/oversight", read,
+              {"Human oversight of one AI system: its overseers, their powers and training, what is missing",
+               "systems", "", "oversight_view", false, false, 200, {}},
+              OversightOfSystem});
+  router.Add({http::verb::get, "/api/v1/competence", read,
+              {"The competence register: for each person, the courses required of them (by everyone, role or "
+               "oversight duty) and whether each completion is valid, expiring, expired or missing",
+               "trainings", "", "competence_register", false, false, 200, {}},
+              Competence});
 }
 
 }  // namespace aims::api

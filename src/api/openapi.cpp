@@ -366,6 +366,54 @@ json::object FixedSchemas() {
                         {"person", nullable_id},
                         {"record", {{"type", json::array{"string", "null"}}}},
                         {"text", str}}}}}};
+  json::array competence_states;
+  for (auto n : domain::EnumNames<domain::CompetenceState>()) competence_states.emplace_back(n);
+  json::object competence_check = {
+      {"state", {{"type", "string"}, {"enum", competence_states}}},
+      {"completed_on", {{"type", json::array{"string", "null"}}, {"format", "date"}}},
+      {"expires_on", {{"type", json::array{"string", "null"}}, {"format", "date"}, {"description", "its last valid day"}}},
+      {"training", {{"type", json::array{"string", "null"}}, {"description", "the completion counted, TRN-n"}}}};
+  json::object overseer_course = competence_check;
+  overseer_course["course"] = {{"type", "integer"}};
+  overseer_course["id"] = str;
+  s["oversight_view"] = {
+      {"type", "object"},
+      {"properties",
+       {{"system", {{"type", "integer"}}},
+        {"id", str},
+        {"name", str},
+        {"mode", str},
+        {"arrangement", {{"type", json::array{"string", "null"}}, {"description", "OVS-n"}}},
+        {"ok", {{"type", "boolean"}, {"description", "overseers named, present and trained"}}},
+        {"gaps", {{"type", "array"}, {"items", str}}},
+        {"warnings", {{"type", "array"}, {"items", str}}},
+        {"overseers",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"person", {{"type", "integer"}}},
+              {"id", str},
+              {"name", str},
+              {"left", {{"type", "boolean"}}},
+              {"powers", {{"type", "array"}, {"items", {{"type", "string"}, {"enum", json::array{"stop", "override", "escalation"}}}}}},
+              {"courses", {{"type", "array"}, {"items", {{"type", "object"}, {"properties", overseer_course}}}}}}}}}}}}}};
+  s["oversight_review"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/oversight_view"}}}};
+  json::object required_course = competence_check;
+  required_course["course"] = {{"type", "integer"}};
+  required_course["id"] = str;
+  required_course["title"] = str;
+  required_course["because"] = {{"type", "array"}, {"items", str}};
+  s["competence_register"] = {
+      {"type", "array"},
+      {"items",
+       {{"type", "object"},
+        {"properties",
+         {{"person", {{"type", "integer"}}},
+          {"id", str},
+          {"name", str},
+          {"competent", {{"type", "boolean"}}},
+          {"courses", {{"type", "array"}, {"items", {{"type", "object"}, {"properties", required_course}}}}}}}}}};
   s["incident_clock_view"] = {{"type", "object"},
                               {"properties", {{"clock", {{"description", "the clock, or null when not serious"}}}}}};
   s["gate_policy_view"] = {{"type", "object"},

@@ -29,6 +29,8 @@ void RegisterGovernanceNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterConcernCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 // AI objectives: record commands plus `objective record|status`.
 void RegisterObjectiveNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// Human oversight and competence: `course`, `training` (+ register), `oversight` (+ check).
+void RegisterOversightNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 // The person an approval (or a request) is signed by, from an id or email; the CLI acts with
 // the database holder's authority, so they may approve.

@@ -161,6 +161,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   RegisterGovernanceNouns(app, ctx, outcome);
   RegisterConcernCommands(app, ctx, outcome);
   RegisterObjectiveNouns(app, ctx, outcome);
+  RegisterOversightNouns(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

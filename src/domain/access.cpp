@@ -153,6 +153,9 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kGateRequest: return {P::kSystemWrite, P::kSystemWriteOwn};
     // Whoever may change a system may record an incident; its owner (the handler) keeps it.
     case K::kIncident: return {P::kSystemWrite, P::kSystemWriteOwn};
+    // Who oversees a system, and how, is its owner's to arrange (A.9); courses and the training
+    // register are the AIMS manager's (7.2).
+    case K::kOversightArrangement: return {P::kSystemWrite, P::kSystemWriteOwn};
     case K::kRiskMethodology: return {P::kRiskWrite, std::nullopt};
     case K::kOrganisation:
     case K::kScopeStatement:
@@ -167,6 +170,8 @@ WriteAccess WriteAccessFor(EntityKind kind) {
     case K::kResponsibility:
     case K::kObjective:
     case K::kMeasurement:
+    case K::kCourse:
+    case K::kTraining:
     case K::kNone: break;
   }
   return {P::kContextWrite, std::nullopt};

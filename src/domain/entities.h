@@ -19,6 +19,7 @@
 #include "domain/interested_party.h"
 #include "domain/model.h"
 #include "domain/objective.h"
+#include "domain/oversight.h"
 #include "domain/organisation.h"
 #include "domain/party_requirement.h"
 #include "domain/person.h"
@@ -39,20 +40,20 @@ using AllRecordTypes =
                InterestedParty, PartyRequirement, Supplier, Dataset, Model, AiSystem, Pipeline,
                Control, Risk, SoaEntry, Evidence, RiskMethodology, ImpactAssessment,
                ImpactItem, AiActAssessment, Obligation, GateRequest, GatePolicyRecord, Incident, Policy,
-               Responsibility, Objective, Measurement>;
+               Responsibility, Objective, Measurement, Course, Training, OversightArrangement>;
 
 // The same list for macros (explicit instantiations): X(TypeName) for each, in the same order.
 // Split in three so that the heaviest instantiations (the store's tables, the web's pages) can be
 // spread over several translation units and compile in parallel.
 #define AIMS_RECORD_TYPES_1(X)                                                                  \
   X(Organisation) X(CatalogRecord) X(Role) X(Person) X(ScopeStatement) X(ContextIssue)          \
-  X(InterestedParty) X(PartyRequirement) X(Supplier)
+  X(InterestedParty) X(PartyRequirement) X(Supplier) X(Dataset)
 #define AIMS_RECORD_TYPES_2(X)                                                                  \
-  X(Dataset) X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry) X(Evidence)        \
-  X(RiskMethodology) X(ImpactAssessment)
+  X(Model) X(AiSystem) X(Pipeline) X(Control) X(Risk) X(SoaEntry) X(Evidence)                   \
+  X(RiskMethodology) X(ImpactAssessment) X(ImpactItem) X(AiActAssessment)
 #define AIMS_RECORD_TYPES_3(X)                                                                  \
-  X(ImpactItem) X(AiActAssessment) X(Obligation) X(GateRequest) X(GatePolicyRecord) X(Incident) \
-  X(Policy) X(Responsibility) X(Objective) X(Measurement)
+  X(Obligation) X(GateRequest) X(GatePolicyRecord) X(Incident) X(Policy) X(Responsibility)      \
+  X(Objective) X(Measurement) X(Course) X(Training) X(OversightArrangement)
 #define AIMS_RECORD_TYPES(X) AIMS_RECORD_TYPES_1(X) AIMS_RECORD_TYPES_2(X) AIMS_RECORD_TYPES_3(X)
 
 // Calls fn.template operator()<T>() for every record type, in the order above.

@@ -36,6 +36,9 @@ constexpr std::array<EntityKindInfo, kEntityKindCount> kInfo = {{
     {"responsibility", "responsibilities", "RACI", "RACI entry"},
     {"objective", "objectives", "OBJ", "AI objective"},
     {"measurement", "measurements", "MEAS", "measurement"},
+    {"course", "courses", "CRS", "course"},
+    {"training", "trainings", "TRN", "training record"},
+    {"oversight_arrangement", "oversight", "OVS", "oversight arrangement"},
 }};
 }  // namespace
 

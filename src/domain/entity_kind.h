@@ -42,6 +42,9 @@ enum class EntityKind {
   kResponsibility,
   kObjective,
   kMeasurement,
+  kCourse,
+  kTraining,
+  kOversightArrangement,
   kNone,  // "no reference" in field specs; not a record kind
 };
 

@@ -25,6 +25,7 @@ bool Meets(GateCheck check, AiActTier tier, const GateFacts& f) {
     case GateCheck::kTechnicalDocumentation: return f.technical_documentation;
     case GateCheck::kEventLogging: return f.event_logging;
     case GateCheck::kConformityAssessmentPlanned: return f.conformity_assessment_planned;
+    case GateCheck::kOverseersTrained: return f.overseers_trained;
   }
   return false;
 }
@@ -45,6 +46,7 @@ std::string_view GateCheckLabel(GateCheck check) {
     case GateCheck::kTechnicalDocumentation: return "technical documentation";
     case GateCheck::kEventLogging: return "event logging in place";
     case GateCheck::kConformityAssessmentPlanned: return "a conformity assessment planned (AI Act Art. 43)";
+    case GateCheck::kOverseersTrained: return "overseers named, present and trained (AI Act Art. 14, 26(2))";
   }
   return "";
 }
@@ -66,11 +68,12 @@ GatePolicy DefaultGatePolicy() {
   p.rules.push_back({Stage::kDeployment, {Tier::kLimited}, {C::kRisksAssessed, C::kHumanOversightDefined}, 1});
   // High-risk: the Act's duties before placing on the market or putting into service, and two approvers.
   p.rules.push_back({Stage::kDeployment, high,
-                     {C::kRisksAssessed, C::kImpactAssessmentApproved, C::kHumanOversightDefined, C::kVerificationEvidence,
-                      C::kTechnicalDocumentation, C::kEventLogging, C::kConformityAssessmentPlanned},
+                     {C::kRisksAssessed, C::kImpactAssessmentApproved, C::kHumanOversightDefined, C::kOverseersTrained,
+                      C::kVerificationEvidence, C::kTechnicalDocumentation, C::kEventLogging,
+                      C::kConformityAssessmentPlanned},
                      2});
   p.rules.push_back({Stage::kOperation, {}, {C::kOwner, C::kNotProhibited}, 1});
-  p.rules.push_back({Stage::kOperation, high, {C::kHumanOversightDefined, C::kEventLogging}, 2});
+  p.rules.push_back({Stage::kOperation, high, {C::kHumanOversightDefined, C::kOverseersTrained, C::kEventLogging}, 2});
   return p;
 }
 

@@ -37,14 +37,16 @@ enum class GateCheck {
   kTechnicalDocumentation,         // technical documentation evidence
   kEventLogging,                   // event logging in place
   kConformityAssessmentPlanned,    // conformity assessment planned (Art. 43)
+  kOverseersTrained,               // an oversight arrangement whose overseers are present and trained
 };
 template <>
 struct EnumTraits<GateCheck> {
-  static constexpr std::array<std::string_view, 12> kNames = {
+  static constexpr std::array<std::string_view, 13> kNames = {
       "owner",           "intended_use",          "not_prohibited",
       "classified",      "risks_assessed",        "impact_assessment_approved",
       "no_untreated_risk_above_appetite", "human_oversight_defined", "verification_evidence",
-      "technical_documentation", "event_logging", "conformity_assessment_planned"};
+      "technical_documentation", "event_logging", "conformity_assessment_planned",
+      "overseers_trained"};
 };
 
 // What a person reads in a checklist: "an approved AI system impact assessment".
@@ -62,6 +64,7 @@ struct GateFacts {
   bool technical_documentation = false;
   bool event_logging = false;
   bool conformity_assessment_planned = false;
+  bool overseers_trained = false;
 };
 
 // One rule: moving to `to`, a system of one of `tiers` (all tiers when empty) must meet `checks`

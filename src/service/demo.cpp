@@ -955,6 +955,75 @@ base::Status DemoBuilder::Build() {
       AIMS_TRY(RecordMeasurement(m_, oid, D(on), value, "monthly monitoring report").status());
     }
   }
+
+  // Competence and AI literacy (7.2, EU AI Act Art. 4) and human oversight (A.9, Art. 14). Elena
+  // has not taken the literacy course, nor the oversight course the CV screener's arrangement
+  // asks of her; Marco's oversight training has expired: both systems show what is missing.
+  auto course = [&](const char* title, domain::CourseKind kind, int64_t months, bool everyone, std::vector<Id> roles,
+                    std::vector<std::string> requirements, const char* description) -> base::Result<Id> {
+    domain::Course c;
+    c.title = title;
+    c.kind = kind;
+    c.provider = "in-house";
+    c.validity_months = months;
+    c.required_of_all = everyone;
+    c.for_roles = std::move(roles);
+    c.requirements = std::move(requirements);
+    c.description = description;
+    return Add(c);
+  };
+  AIMS_ASSIGN_OR_RETURN(Id literacy, course("AI literacy for all staff", domain::CourseKind::kAiLiteracy, 24, true, {},
+                                            {"iso42001:7.2", "iso42001:7.3"},
+                                            "What AI is and is not, the AI policy, how to raise a concern."));
+  AIMS_ASSIGN_OR_RETURN(Id oversight_course,
+                        course("Overseeing automated decisions", domain::CourseKind::kHumanOversight, 12, false, {},
+                               {"iso42001:A.9.2"},
+                               "Reading a model's output, automation bias, when and how to stop or override."));
+  AIMS_ASSIGN_OR_RETURN(Id act_course, course("EU AI Act for approvers", domain::CourseKind::kLegal, 24, false,
+                                              {role_approver}, {"iso42001:7.2"},
+                                              "The Act's tiers and duties, and what an approval of a gate vouches for."));
+  const std::tuple<Id, Id, const char*> completions[] = {
+      {amira, literacy, "2026-01-20"},  {tom, literacy, "2026-01-20"},   {priya, literacy, "2026-01-20"},
+      {lukas, literacy, "2026-01-20"},  {sofia, literacy, "2026-02-03"}, {james, literacy, "2026-02-03"},
+      {marco, literacy, "2026-02-03"},  {priya, oversight_course, "2026-03-10"},
+      {lukas, oversight_course, "2025-02-14"}, {lukas, oversight_course, "2026-02-10"},  // renewed: the latest counts
+      {james, oversight_course, "2026-03-10"}, {marco, oversight_course, "2024-11-05"},   // Marco's has expired
+      {sofia, act_course, "2025-09-15"}, {james, act_course, "2025-09-15"},
+  };
+  for (const auto& [who, what, on] : completions) {
+    domain::Training t;
+    t.person = who;
+    t.course = what;
+    t.completed_on = D(on);
+    AIMS_TRY(Add(t).status());
+  }
+  domain::OversightArrangement credit_oversight;
+  credit_oversight.system = credit_sys;
+  credit_oversight.can_stop = {priya, james};
+  credit_oversight.can_override = {priya, lukas};
+  credit_oversight.escalate_to = {james};
+  credit_oversight.required_courses = {oversight_course};
+  credit_oversight.stop_procedure =
+      "The credit platform's kill switch routes every application to manual underwriting within five minutes.";
+  credit_oversight.override_procedure = "A credit officer records the decision and the reason in the case file.";
+  credit_oversight.escalation_procedure = "Unexplained declines or a drift alert go to the Chief Risk Officer the same day.";
+  credit_oversight.monitoring =
+      "A weekly sample of 5% of approvals and declines is reviewed blind; the override rate is an AI objective.";
+  AIMS_TRY(Add(credit_oversight).status());
+  domain::OversightArrangement cv_oversight;
+  cv_oversight.system = cv_sys;
+  cv_oversight.can_stop = {elena};
+  cv_oversight.can_override = {elena};
+  cv_oversight.escalate_to = {james};
+  cv_oversight.required_courses = {oversight_course};
+  cv_oversight.stop_procedure = "Recruiters switch the ranking off in the applicant tracking system.";
+  AIMS_TRY(Add(cv_oversight).status());
+  domain::OversightArrangement chat_oversight;
+  chat_oversight.system = chat_sys;
+  chat_oversight.can_stop = {marco};
+  chat_oversight.required_courses = {oversight_course};
+  chat_oversight.stop_procedure = "The contact-centre platform falls back to human agents only.";
+  AIMS_TRY(Add(chat_oversight).status());
   return base::Status::OK();
 }
 

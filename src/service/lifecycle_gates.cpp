@@ -7,6 +7,7 @@
 #include "domain/gate_policy_text.h"
 #include "domain/risk_scoring.h"
 #include "service/mutation.h"
+#include "service/oversight.h"
 #include "service/record_reads.h"
 #include "service/system_assurance.h"
 
@@ -93,6 +94,11 @@ base::Result<domain::GateFacts> GateFactsFor(store::Tx& tx, domain::Id system_id
   f.has_intended_use = !system.intended_use.empty();
   f.human_oversight_defined = system.human_oversight != domain::HumanOversight::kUnspecified &&
                               system.human_oversight != domain::HumanOversight::kNone;
+  {
+    AIMS_ASSIGN_OR_RETURN(domain::CompetenceData people, LoadCompetenceData(tx));
+    domain::OversightView oversight = domain::ViewOversight(system, people, today);
+    f.overseers_trained = oversight.arrangement.has_value() && oversight.review.trained();
+  }
 
   AIMS_ASSIGN_OR_RETURN(domain::RiskMethodology methodology, CurrentMethodology(tx));
   AIMS_ASSIGN_OR_RETURN(domain::RiskScale scale, domain::RiskScale::Compile(methodology));

@@ -11,7 +11,9 @@
 //   verification, technical documentation, event logging: unexpired evidence for a control that
 //     treats one of the system's risks and implements ISO/IEC 42001 A.6.2.4, A.6.2.7 or A.6.2.8;
 //   conformity assessment planned: the system's Art. 43 obligation is in progress or met, or it
-//     is classified and has no Art. 43 obligation (a deployer's system: the provider's duty).
+//     is classified and has no Art. 43 obligation (a deployer's system: the provider's duty);
+//   overseers trained: a live oversight arrangement names someone who may stop the system, and
+//     everyone it names is present and holds every course required of them (service/oversight.h).
 //
 // The use cases: a person asks to move a system (RequestAdvance). A forward move is refused,
 // nothing written, while its checklist is unmet; once met it waits for its quorum of approvers

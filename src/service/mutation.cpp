@@ -67,6 +67,10 @@ base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, con
   return CheckRequirementRefs(catalogs, objective.requirements);
 }
 
+base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Course& course) {
+  return CheckRequirementRefs(catalogs, course.requirements);
+}
+
 base::Status Mutation::CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry) {
   const catalog::Framework* fw =
       catalogs.Find(entry.framework, entry.catalog_version, entry.catalog_revision);

@@ -260,6 +260,8 @@ class Mutation {
   base::Status CheckWorkflow(domain::Policy& policy, std::string_view action);
   base::Status CheckWorkflow(domain::Responsibility& entry, std::string_view action);
   base::Status CheckWorkflow(domain::Measurement& measurement, std::string_view action);
+  base::Status CheckWorkflow(domain::Training& training, std::string_view action);
+  base::Status CheckWorkflow(domain::OversightArrangement& arrangement, std::string_view action);
   template <class T>
   base::Status CheckWorkflow(T&, std::string_view) {
     return base::Status::OK();
@@ -278,6 +280,7 @@ class Mutation {
   static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::SoaEntry& entry);
   static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Policy& policy);
   static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Objective& objective);
+  static base::Status CheckCatalogRefs(const catalog::CatalogSet& catalogs, const domain::Course& course);
   template <class T>
   static base::Status CheckCatalogRefs(const catalog::CatalogSet&, const T&) {
     return base::Status::OK();

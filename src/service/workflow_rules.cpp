@@ -260,6 +260,57 @@ base::Status Mutation::CheckWorkflow(domain::Responsibility& entry, std::string_
   return base::Status::OK();
 }
 
+base::Status Mutation::CheckWorkflow(domain::Training& training, std::string_view action) {
+  if (action == "retire") return base::Status::OK();
+  if (training.completed_on && *training.completed_on > now_.date().AddDays(1)) {
+    return base::Status::InvalidArgument("a course cannot be completed in the future", "completed_on");
+  }
+  if (training.course) {
+    auto c = tx_.records<domain::Course>().Get(*training.course);
+    if (c.ok() && c->meta.retired()) {
+      return base::Status::FailedPrecondition("it is retired: completions go to live courses", "course");
+    }
+  }
+  return base::Status::OK();
+}
+
+base::Status Mutation::CheckWorkflow(domain::OversightArrangement& arrangement, std::string_view action) {
+  if (action == "retire") return base::Status::OK();
+  // The people named must be there to act: no one who has left.
+  for (const auto& [list, field] : {std::pair{&arrangement.can_stop, "can_stop"},
+                                    std::pair{&arrangement.can_override, "can_override"},
+                                    std::pair{&arrangement.escalate_to, "escalate_to"}}) {
+    for (domain::Id person : *list) {
+      auto p = tx_.records<domain::Person>().Get(person);
+      if (p.ok() && p->meta.retired()) {
+        return base::Status::FailedPrecondition(
+            DisplayId(domain::EntityKind::kPerson, person) + " (" + p->name + ") has left: choose someone else", field);
+      }
+    }
+  }
+  for (domain::Id course : arrangement.required_courses) {
+    auto c = tx_.records<domain::Course>().Get(course);
+    if (c.ok() && c->meta.retired()) {
+      return base::Status::FailedPrecondition(DisplayId(domain::EntityKind::kCourse, course) + " (" + c->title +
+                                                  ") is retired",
+                                              "required_courses");
+    }
+  }
+  // One arrangement per system: who may stop it has one answer.
+  if (arrangement.system) {
+    AIMS_ASSIGN_OR_RETURN(auto same, LiveReferring<domain::OversightArrangement>(tx_, "system", *arrangement.system));
+    for (const auto& other : same) {
+      if (other.meta.id == arrangement.meta.id) continue;
+      return base::Status::AlreadyExists(DisplayId(domain::EntityKind::kAiSystem, *arrangement.system) +
+                                             " has its oversight arrangement already, " +
+                                             DisplayId(domain::EntityKind::kOversightArrangement, other.meta.id) +
+                                             ": change that one instead",
+                                         "system");
+    }
+  }
+  return base::Status::OK();
+}
+
 base::Status Mutation::CheckWorkflow(domain::Measurement& measurement, std::string_view action) {
   if (action == "retire") return base::Status::OK();
   // A day ahead of UTC is still today somewhere the organisation may be.

@@ -41,6 +41,9 @@ std::string_view TableName(EntityKind kind) {
     case EntityKind::kResponsibility: return "responsibilities";
     case EntityKind::kObjective: return "objectives";
     case EntityKind::kMeasurement: return "measurements";
+    case EntityKind::kCourse: return "courses";
+    case EntityKind::kTraining: return "trainings";
+    case EntityKind::kOversightArrangement: return "oversight_arrangements";
     case EntityKind::kNone: break;
   }
   AIMS_ASSERT(false && "no table for EntityKind::kNone");

@@ -17,6 +17,7 @@
 #include "web/assess_pages.h"
 #include "web/gate_pages.h"
 #include "web/governance_pages.h"
+#include "web/oversight_pages.h"
 #include "web/incident_pages.h"
 #include "web/record_view.h"
 #include "web/session_pages.h"
@@ -51,7 +52,10 @@ inline std::string NavFor(domain::EntityKind kind) {
     case domain::EntityKind::kPolicy:
     case domain::EntityKind::kResponsibility:
     case domain::EntityKind::kObjective:
-    case domain::EntityKind::kMeasurement: return "Governance";
+    case domain::EntityKind::kMeasurement:
+    case domain::EntityKind::kCourse:
+    case domain::EntityKind::kTraining:
+    case domain::EntityKind::kOversightArrangement: return "Governance";
     case domain::EntityKind::kSoaEntry: return "SoA";
     case domain::EntityKind::kPerson:
     case domain::EntityKind::kRole: return "People";
@@ -323,7 +327,7 @@ base::Result<api::Response> DetailPage(api::RequestContext& ctx) {
   bool may_edit = CanWrite<T>(ctx);
   if (may_edit) may_edit = api::CheckOwnership(ctx, record).ok() && !FrozenForForms(ctx, record);
   d.set("panel", AssessPanel(ctx, record) + GatePanel(ctx, record) + IncidentPanel(ctx, record) +
-                     PolicyPanel(ctx, record) + ObjectivePanel(ctx, record));
+                     PolicyPanel(ctx, record) + ObjectivePanel(ctx, record) + OversightPanel(ctx, record));
   d.set("can_edit", may_edit);
   DataList cells = FieldCells(record, names, false);
   ApplyFlags(DateFlags(record, names.Zone(), base::Now()), &cells);

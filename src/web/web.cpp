@@ -6,6 +6,7 @@
 #include "web/dashboard_page.h"
 #include "web/gate_pages.h"
 #include "web/governance_pages.h"
+#include "web/oversight_pages.h"
 #include "web/incident_pages.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
@@ -29,6 +30,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddGatePages(router);
   AddIncidentPages(router);
   AddGovernancePages(router);
+  AddOversightPages(router);
   AddConcernPages(router);
 }
 

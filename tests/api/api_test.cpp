@@ -978,5 +978,64 @@ TEST(ApiServer, StopsGracefullyFinishingRequestsInFlight) {
   EXPECT_NE(list.out.find("In flight"), std::string::npos) << list.out;
 }
 
+
+TEST_F(ApiTest, OversightNamesWhoMayStopASystemAndChecksTheyAreTrained) {
+  auto sys = As("system-owner", "POST", "/api/v1/systems",
+                R"({"name": "Oversight API system", "purpose": "Scores claims", "owner": 1, "human_oversight": "human_on_the_loop"})");
+  ASSERT_EQ(sys.status, 201) << sys.body;
+  std::string sid = std::to_string(Json(sys).at("id").as_int64());
+  auto none = As("viewer", "GET", "/api/v1/systems/" + sid + "/oversight");
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_FALSE(Json(none).at("ok").as_bool());
+  EXPECT_NE(none.body.find("no oversight arrangement"), std::string::npos) << none.body;
+
+  auto course = As("aims-manager", "POST", "/api/v1/courses",
+                   R"({"title": "Oversight API course", "kind": "human_oversight", "validity_months": 12})");
+  ASSERT_EQ(course.status, 201) << course.body;
+  std::string cid = std::to_string(Json(course).at("id").as_int64());
+  std::string arrangement = R"({"system": )" + sid + R"(, "can_stop": [1], "can_override": [1], "required_courses": [)" + cid + "]}";
+  EXPECT_EQ(As("viewer", "POST", "/api/v1/oversight", arrangement).status, 403);
+  auto made = As("system-owner", "POST", "/api/v1/oversight", arrangement);
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto twice = As("system-owner", "POST", "/api/v1/oversight", arrangement);
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_NE(twice.body.find("has its oversight arrangement already"), std::string::npos) << twice.body;
+
+  auto untrained = As("viewer", "GET", "/api/v1/systems/" + sid + "/oversight");
+  json::value u = Json(untrained);
+  EXPECT_FALSE(u.at("ok").as_bool());
+  EXPECT_EQ(u.at("overseers").at(0).at("powers"), (json::array{"stop", "override"}));
+  EXPECT_EQ(u.at("overseers").at(0).at("courses").at(0).at("state").as_string(), "missing");
+
+  std::time_t now = std::time(nullptr);
+  char today[16];
+  std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
+  std::string training = R"({"person": 1, "course": )" + cid + R"(, "completed_on": ")" + today + R"("})";
+  EXPECT_EQ(As("system-owner", "POST", "/api/v1/trainings", training).status, 403);  // the register is the manager's
+  auto done = As("aims-manager", "POST", "/api/v1/trainings", training);
+  ASSERT_EQ(done.status, 201) << done.body;
+
+  auto trained = As("viewer", "GET", "/api/v1/systems/" + sid + "/oversight");
+  EXPECT_TRUE(Json(trained).at("ok").as_bool()) << trained.body;
+  auto review = As("viewer", "GET", "/api/v1/oversight-review");
+  ASSERT_EQ(review.status, 200);
+  EXPECT_NE(review.body.find("\"name\": \"Oversight API system\""), std::string::npos) << review.body;
+  auto register_ = As("viewer", "GET", "/api/v1/competence");
+  ASSERT_EQ(register_.status, 200);
+  bool found = false;
+  json::value people = Json(register_);
+  for (const auto& p : people.as_array()) {
+    if (p.at("person").as_int64() != 1) continue;
+    for (const auto& c : p.at("courses").as_array()) {
+      if (c.at("title").as_string() != "Oversight API course") continue;
+      found = true;
+      EXPECT_EQ(c.at("state").as_string(), "valid");
+      EXPECT_EQ(c.at("because").at(0).as_string(), "overseer of SYS-" + sid + " (stop, override)");
+    }
+  }
+  EXPECT_TRUE(found) << register_.body;
+  EXPECT_EQ(As("viewer", "GET", "/api/v1/systems/999999/oversight").status, 404);
+}
+
 }  // namespace
 }  // namespace aims::testing

@@ -125,7 +125,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('other detail pages', async (t) => {
     for (const plural of ['people', 'controls', 'soa_entries', 'models', 'risk_methodologies', 'impacts',
       'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents', 'policies', 'responsibilities',
-      'objectives', 'measurements']) {
+      'objectives', 'measurements', 'courses', 'trainings', 'oversight']) {
       const href = await firstRecordHref(plural);
       await visit(page, href);
       await check(t, `detail-${plural}`);
@@ -137,6 +137,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.locator('#raci-matrix').waitFor();
     await page.locator('#raci-gaps').waitFor();
     await check(t, 'governance');
+  });
+
+  it('oversee: human oversight and competence', async (t) => {
+    await visit(page, '/competence');
+    await page.locator('#oversight-table').waitFor();
+    await page.locator('#competence-table').waitFor();
+    await check(t, 'competence');
   });
 
   it('oversee: lifecycle gate policy', async (t) => {

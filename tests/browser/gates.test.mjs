@@ -53,7 +53,7 @@ describe('oversee: a high-risk deployment gate', () => {
     assert.equal((await page.locator('#current-stage').textContent()).trim(), 'Verification validation');
     assert.match(await page.locator('#next-gate-h').textContent(), /Deployment/);
     const unmet = await missing(page);
-    for (const check of ['risks_assessed', 'impact_assessment_approved', 'verification_evidence',
+    for (const check of ['risks_assessed', 'impact_assessment_approved', 'overseers_trained', 'verification_evidence',
       'technical_documentation', 'event_logging', 'conformity_assessment_planned']) {
       assert.ok(unmet.includes(check), `${check} is listed as missing: ${unmet.join(', ')}`);
     }
@@ -97,9 +97,10 @@ describe('oversee: a high-risk deployment gate', () => {
     const page = await as('system-owner');
     await visit(page, state.systemHref);
     const unmet = await missing(page);
-    assert.deepEqual(unmet.sort(), ['conformity_assessment_planned', 'event_logging', 'impact_assessment_approved'].sort(),
+    assert.deepEqual(unmet.sort(),
+      ['conformity_assessment_planned', 'event_logging', 'impact_assessment_approved', 'overseers_trained'].sort(),
       `left: ${unmet}`);
-    await shot(page, 'three-missing');
+    await shot(page, 'four-missing');
   });
 
   gateStep('with logging in place, an approved impact assessment and a classification, the gate can be asked for', async () => {
@@ -114,6 +115,11 @@ describe('oversee: a high-risk deployment gate', () => {
     const answers = path.join(server.dir, 'answers.json');
     await fs.writeFile(answers, JSON.stringify({ role: 'deployer', annex_iii: '5(b)' }));
     await aimsCli(server, ['system', 'classify', state.sys, '--answers', answers]);
+    // Human oversight: the owner may stop and override it; she holds the AI-literacy course the
+    // demo requires of everyone, and the arrangement asks for no other.
+    await aimsCli(server, ['oversight', 'add', '--system', state.sys, '--can-stop', 'priya.nair@northbridge.example',
+      '--can-override', 'priya.nair@northbridge.example', '--escalate-to', 'james.okafor@northbridge.example',
+      '--stop-procedure', 'Switch the rate suggestion off in the loan platform']);
 
     const page = await as('system-owner');
     await visit(page, state.systemHref);
@@ -167,7 +173,7 @@ describe('oversee: a high-risk deployment gate', () => {
     assert.equal((await page.locator('#gate-approvals').textContent()).trim(), '2 of 2');
     const events = await page.locator('#gate-events li').allTextContents();
     assert.equal(events.length, 4, events.join('\n'));
-    assert.match(events[0], /requested by PER-\d+: verification_validation to deployment, 11 of 11 checks met, 2 approvers needed/);
+    assert.match(events[0], /requested by PER-\d+: verification_validation to deployment, 12 of 12 checks met, 2 approvers needed/);
     assert.match(events[1], /approved by PER-\d+ \(1 of 2\).*Validation report read/);
     assert.match(events[2], /approved by PER-\d+ \(2 of 2\)/);
     assert.match(events[3], /gate opened/);

@@ -124,4 +124,43 @@ describe('oversee: policies and accountability', () => {
     assert.equal(await ledgerSize(server), before, 'nothing was written');
     await shot(page, 'duplicate-refused');
   });
+
+  step('oversight and competence: who may stop each system, and who lacks a course', async () => {
+    const page = await as('aims-manager');
+    await visit(page, '/governance');
+    await page.click('#competence-link');
+    await page.waitForURL(/\/competence$/);
+    assert.equal(await heading(page), 'Human oversight and competence');
+    const systemRow = async (name) => (await page.locator('#oversight-table tbody tr', { hasText: name }).textContent())
+      .replace(/\s+/g, ' ');
+    // The credit assistant's overseers are present and trained (Lukas renewed his course).
+    assert.match(await systemRow('Credit decisioning assistant'), /Priya Nair \(stop, override\).*named and trained/);
+    // The CV screener's only overseer never took the courses; the support assistant's has expired.
+    assert.match(await systemRow('CV screening and ranking'),
+      /Elena Petrova \(PER-\d+\): AI literacy for all staff \(CRS-\d+\) not completed/);
+    assert.match(await systemRow('Customer support assistant'), /Marco Silva.*Overseeing automated decisions.*expired on 2025-11-04/);
+    // The register: the expired course is flagged against the person, with why it is required.
+    const marco = page.locator('#competence-table tbody tr', { hasText: 'Overseeing automated decisions' })
+      .filter({ hasText: 'expired' });
+    assert.match((await marco.first().textContent()).replace(/\s+/g, ' '), /overseer of SYS-\d+ \(stop\).*expired/);
+    await shot(page, 'competence');
+
+    // Elena completes both courses today: the CV screener's overseers become trained.
+    const today = new Date().toISOString().slice(0, 10);
+    for (const course of ['AI literacy for all staff', 'Overseeing automated decisions']) {
+      await visit(page, '/trainings/new');
+      await page.selectOption('#f-person', { label: 'Elena Petrova' });
+      await page.selectOption('#f-course', { label: course });
+      await page.fill('#f-completed_on', today);
+      const res = await submitAndWait(page, '#save');
+      assert.equal(res.status(), 200);
+    }
+    await visit(page, '/competence');
+    assert.match(await systemRow('CV screening and ranking'), /named and trained/);
+    // The system's own page says the same in its oversight panel.
+    await page.locator('#oversight-table a', { hasText: 'CV screening and ranking' }).first().click();
+    await page.locator('#oversight-panel').waitFor();
+    assert.match(await page.locator('#oversight-state').textContent(), /named and trained/);
+    assert.match(await page.locator('#overseers').textContent(), /Elena Petrova: stop, override/);
+  });
 });

@@ -25,7 +25,7 @@ export const PLURALS = [
   'controls', 'soa_entries', 'organisations', 'scope_statements', 'context_issues',
   'interested_parties', 'party_requirements', 'catalogs', 'risk_methodologies', 'impact_assessments', 'impacts',
   'aiact_assessments', 'obligations', 'gate_requests', 'gate_policies', 'incidents', 'policies',
-  'responsibilities', 'objectives', 'measurements',
+  'responsibilities', 'objectives', 'measurements', 'courses', 'trainings', 'oversight',
 ];
 
 // Runs the aims CLI on a test server's data directory (next to the running server, as an

@@ -29,7 +29,7 @@ GateFacts AllFacts() {
   GateFacts f;
   f.has_owner = f.has_intended_use = f.risks_assessed = f.impact_assessment_approved = true;
   f.human_oversight_defined = f.verification_evidence = f.technical_documentation = true;
-  f.event_logging = f.conformity_assessment_planned = true;
+  f.event_logging = f.conformity_assessment_planned = f.overseers_trained = true;
   return f;
 }
 
@@ -59,11 +59,11 @@ TEST(LifecycleGate, HighRiskDeploymentListsEveryUnmetItemAndNeedsTwoApprovers) {
   EXPECT_EQ(g.approvers_needed, 2);
   EXPECT_EQ(Names(g.Unmet()),
             (std::vector<std::string>{"no_untreated_risk_above_appetite", "risks_assessed", "impact_assessment_approved",
-                                      "human_oversight_defined", "verification_evidence", "technical_documentation",
-                                      "event_logging", "conformity_assessment_planned"}));
+                                      "human_oversight_defined", "overseers_trained", "verification_evidence",
+                                      "technical_documentation", "event_logging", "conformity_assessment_planned"}));
   GateOutcome ready = Gate(Tier::kHigh, Stage::kVerificationValidation, Stage::kDeployment, AllFacts());
   EXPECT_TRUE(ready.Met());
-  EXPECT_EQ(ready.checklist.size(), 11u);  // each check once, though two rules name some of them
+  EXPECT_EQ(ready.checklist.size(), 12u);  // each check once, though two rules name some of them
 }
 
 // Proportionate: a minimal-risk system needs its owner and intended use, and one approver.

@@ -3,7 +3,8 @@
 //   setup: none | init | demo     # how the data directory starts
 //   files: {NAME: CONTENT, ...}    # written to the case's temp directory first
 //   steps:
-//     - run: [system, add, --name, X]   # {data} and {tmp} are replaced by the paths
+//     - run: [system, add, --name, X]   # {data} and {tmp} are replaced by the paths, {today}
+//                                       # by today's date (UTC, YYYY-MM-DD)
 //       exit: 0                         # expected exit code
 //       stdout: [fragment, ...]         # each must appear in stdout
 //       stderr: [fragment, ...]         # each must appear in stderr
@@ -12,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <ctime>
 #include <filesystem>
 
 #include "support/process.h"
@@ -29,9 +31,19 @@ std::vector<std::string> CaseFiles() {
   return out;
 }
 
+std::string TodayUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+  return buf;
+}
+
 std::string Expand(std::string s, const TempDir& dir) {
   for (auto [key, value] : {std::pair<std::string, std::string>{"{data}", dir.Sub("data")},
-                            std::pair<std::string, std::string>{"{tmp}", dir.path()}}) {
+                            std::pair<std::string, std::string>{"{tmp}", dir.path()},
+                            std::pair<std::string, std::string>{"{today}", TodayUtc()}}) {
     for (size_t pos; (pos = s.find(key)) != std::string::npos;) s.replace(pos, key.size(), value);
   }
   return s;

@@ -79,7 +79,7 @@ TEST(LifecycleGates, AHighRiskSystemsDeploymentGateFollowsTheRegister) {
   domain::GateOutcome empty = f.Gate();
   EXPECT_EQ(empty.approvers_needed, 2);
   EXPECT_EQ(Unmet(empty), (std::vector<std::string>{"owner", "intended_use", "risks_assessed", "impact_assessment_approved",
-                                                     "human_oversight_defined", "verification_evidence",
+                                                     "human_oversight_defined", "overseers_trained", "verification_evidence",
                                                      "technical_documentation", "event_logging",
                                                      "conformity_assessment_planned"}));
 
@@ -102,7 +102,7 @@ TEST(LifecycleGates, AHighRiskSystemsDeploymentGateFollowsTheRegister) {
     return base::Status::OK();
   });
   EXPECT_EQ(Unmet(f.Gate()), (std::vector<std::string>{"no_untreated_risk_above_appetite", "impact_assessment_approved",
-                                                        "verification_evidence", "technical_documentation",
+                                                        "overseers_trained", "verification_evidence", "technical_documentation",
                                                         "event_logging", "conformity_assessment_planned"}));
 
   // Evidence for two of the controls; the third's has expired.
@@ -139,6 +139,17 @@ TEST(LifecycleGates, AHighRiskSystemsDeploymentGateFollowsTheRegister) {
     e.sha256 = std::string(64, 'b');
     e.controls = {logs};
     return m.Create(e).status();
+  });
+  unmet = Unmet(f.Gate());
+  EXPECT_EQ(unmet, (std::vector<std::string>{"impact_assessment_approved", "overseers_trained",
+                                             "conformity_assessment_planned"}));
+
+  // The owner may stop the system: she is its overseer, and no course is required of her.
+  f.Change([&](Mutation& m) -> base::Status {
+    domain::OversightArrangement a;
+    a.system = f.system;
+    a.can_stop = {f.owner};
+    return m.Create(a).status();
   });
   unmet = Unmet(f.Gate());
   EXPECT_EQ(unmet, (std::vector<std::string>{"impact_assessment_approved", "conformity_assessment_planned"}));
