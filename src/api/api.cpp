@@ -5,6 +5,7 @@
 #include "api/concern_routes.h"
 #include "api/gate_routes.h"
 #include "api/governance_routes.h"
+#include "api/inbox_routes.h"
 #include "api/incident_routes.h"
 #include "api/record_routes.h"
 
@@ -17,6 +18,7 @@ void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
   AddGateRoutes(router);
   AddIncidentRoutes(router);
   AddGovernanceRoutes(router);
+  AddInboxRoutes(router);
   AddConcernRoutes(router);
 }
 

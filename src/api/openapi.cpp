@@ -354,6 +354,16 @@ json::object FixedSchemas() {
                          {"additionalProperties", str}}}}}}}}}}}};
   json::array gap_kinds;
   for (auto n : domain::EnumNames<domain::RaciGapKind>()) gap_kinds.emplace_back(n);
+  s["inbox"] = {{"type", "array"},
+                {"items",
+                 {{"type", "object"},
+                  {"properties",
+                   {{"kind", {{"type", "string"}, {"enum", json::array{"approval", "review", "evidence", "incident", "training"}}}},
+                    {"text", str},
+                    {"record", {{"type", "string"}, {"description", "e.g. GATE-3"}}},
+                    {"href", {{"type", "string"}, {"description", "the record's page"}}},
+                    {"due", {{"type", json::array{"string", "null"}}, {"format", "date"}}},
+                    {"overdue", {{"type", "boolean"}}}}}}}};
   s["raci_gaps"] = {{"type", "array"},
                     {"items",
                      {{"type", "object"},
@@ -629,6 +639,7 @@ std::string OpenApiDocument(const Router& router) {
       {"operations", "Health, readiness, metrics and this description"},
       {"session", "Signing in and out with a password; the signed-in user"},
       {"ledger", "The tamper-evident ledger: signed head, inclusion proofs, verification"},
+      {"inbox", "What waits for the signed-in user, derived from the register"},
       {"concerns", "Concerns anyone may raise without an account (A.3.3), read with a receipt code; handled by "
                    "those with concern.handle"}};
   std::map<std::string, std::string> record_tags;

@@ -31,6 +31,8 @@ void RegisterConcernCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterObjectiveNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 // Human oversight and competence: `course`, `training` (+ register), `oversight` (+ check).
 void RegisterOversightNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// `aims inbox --person P`: what waits for a person.
+void RegisterInboxCommand(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 // The person an approval (or a request) is signed by, from an id or email; the CLI acts with
 // the database holder's authority, so they may approve.

@@ -162,6 +162,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   RegisterConcernCommands(app, ctx, outcome);
   RegisterObjectiveNouns(app, ctx, outcome);
   RegisterOversightNouns(app, ctx, outcome);
+  RegisterInboxCommand(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

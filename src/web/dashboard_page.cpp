@@ -1,11 +1,13 @@
 #include "web/dashboard_page.h"
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 #include <mutex>
 
 #include "base/clock.h"
 #include "domain/risk_scoring.h"
+#include "service/inbox.h"
 #include "service/incidents.h"
 #include "web/record_view.h"
 
@@ -284,6 +286,13 @@ base::Result<api::Response> Dashboard(api::RequestContext& ctx) {
   d.set("incident_clocks", c);
   d.set("incident_clock_count", std::to_string(clocks.size()));
   d.set("incident_clock_overdue", any_overdue);
+  std::vector<service::InboxItem> inbox;
+  AIMS_TRY(ctx.ws->Read([&](store::Tx& tx) -> base::Status {
+    AIMS_ASSIGN_OR_RETURN(inbox, service::InboxFor(tx, ctx.principal->person, ctx.principal->permissions, base::Now()));
+    return base::Status::OK();
+  }));
+  d.set("inbox_count", std::to_string(inbox.size()));
+  d.set("inbox_overdue", std::any_of(inbox.begin(), inbox.end(), [](const auto& i) { return i.overdue; }));
   return Page(ctx, {"Dashboard", "Dashboard"}, Render("dashboard", d));
 }
 

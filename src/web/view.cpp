@@ -33,6 +33,7 @@ struct NavItem {
 
 constexpr NavItem kNav[] = {
     {"/", "Dashboard", Permission::kRegisterRead},
+    {"/inbox", "Inbox", Permission::kRegisterRead},
     {"/systems", "AI systems", Permission::kRegisterRead},
     {"/risks", "Risks", Permission::kRegisterRead},
     {"/soa", "SoA", Permission::kRegisterRead},

@@ -7,6 +7,7 @@
 #include "web/gate_pages.h"
 #include "web/governance_pages.h"
 #include "web/oversight_pages.h"
+#include "web/inbox_page.h"
 #include "web/incident_pages.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
@@ -31,6 +32,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddIncidentPages(router);
   AddGovernancePages(router);
   AddOversightPages(router);
+  AddInboxPage(router);
   AddConcernPages(router);
 }
 

@@ -1037,5 +1037,42 @@ TEST_F(ApiTest, OversightNamesWhoMayStopASystemAndChecksTheyAreTrained) {
   EXPECT_EQ(As("viewer", "GET", "/api/v1/systems/999999/oversight").status, 404);
 }
 
+TEST_F(ApiTest, TheInboxShowsWhatWaitsForTheCallerFromTheLiveRegister) {
+  auto policy = As("aims-manager", "POST", "/api/v1/policies",
+                   R"({"title": "Inbox API policy", "version": "1.0", "owner": 1})");
+  ASSERT_EQ(policy.status, 201) << policy.body;
+  int64_t pid = Json(policy).at("id").as_int64();
+  std::string record = "\"record\": \"POL-" + std::to_string(pid) + "\"";
+  // The approver (PER-2) is asked; the owner (PER-1, no approve permission) is not.
+  auto approver = As("approver", "GET", "/api/v1/inbox");
+  ASSERT_EQ(approver.status, 200) << approver.body;
+  EXPECT_NE(approver.body.find(record), std::string::npos) << approver.body;
+  EXPECT_NE(approver.body.find("\"kind\": \"approval\""), std::string::npos) << approver.body;
+  EXPECT_EQ(As("system-owner", "GET", "/api/v1/inbox").body.find(record), std::string::npos);
+  // A risk the owner must review, past its date: in her inbox, overdue, first.
+  std::time_t now = std::time(nullptr) - 3 * 86400;
+  char past[16];
+  std::strftime(past, sizeof past, "%Y-%m-%d", std::gmtime(&now));
+  auto risk = As("system-owner", "POST", "/api/v1/risks",
+                 R"({"title": "Inbox API risk", "likelihood": 2, "impact": 2, "owner": 1, "review_date": ")" +
+                     std::string(past) + R"("})");
+  ASSERT_EQ(risk.status, 201) << risk.body;
+  auto mine = Json(As("system-owner", "GET", "/api/v1/inbox"));
+  bool found = false;
+  for (const auto& item : mine.as_array()) {
+    if (item.at("record").as_string() != "RISK-" + std::to_string(Json(risk).at("id").as_int64())) continue;
+    found = true;
+    EXPECT_EQ(item.at("kind").as_string(), "review");
+    EXPECT_TRUE(item.at("overdue").as_bool());
+    EXPECT_EQ(item.at("due").as_string(), past);
+  }
+  EXPECT_TRUE(found) << json::serialize(mine);
+  // Once approved, the approval is no longer waiting: the inbox follows the register.
+  auto approved = As("approver", "POST", "/api/v1/policies/" + std::to_string(pid) + "/approve", "", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(As("approver", "GET", "/api/v1/inbox").body.find(record), std::string::npos);
+  EXPECT_EQ(As("", "GET", "/api/v1/inbox").status, 401);
+}
+
 }  // namespace
 }  // namespace aims::testing

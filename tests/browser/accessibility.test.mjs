@@ -139,6 +139,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await check(t, 'governance');
   });
 
+  it('oversee: inbox', async (t) => {
+    await visit(page, '/inbox');
+    await page.locator('#inbox-count').waitFor();
+    await check(t, 'inbox');
+  });
+
   it('oversee: human oversight and competence', async (t) => {
     await visit(page, '/competence');
     await page.locator('#oversight-table').waitFor();

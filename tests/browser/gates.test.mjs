@@ -149,7 +149,16 @@ describe('oversee: a high-risk deployment gate', () => {
 
   gateStep('the first approver approves: one of two, the system has not moved', async () => {
     const page = await as('approver');
-    await visit(page, state.gateHref);
+    // The request waits in her inbox, reached from the dashboard.
+    await visit(page, '/');
+    await page.click('#inbox-summary a');
+    await page.waitForURL(/\/inbox$/);
+    const gateId = `GATE-${state.gateHref.split('/').pop()}`;
+    const waiting = page.locator('#inbox-approval a', { hasText: gateId });
+    assert.match(await waiting.textContent(), new RegExp(`${gateId}: ${state.sys} to deployment waits for approval \\(0 of 2\\)`));
+    await shot(page, 'inbox');
+    await waiting.click();
+    await page.waitForURL(new RegExp(`${state.gateHref}$`));
     await page.fill('#approve-note', 'Validation report read');
     const res = await submitAndWait(page, '#approve-gate');
     assert.equal(res.status(), 200);
