@@ -6,6 +6,7 @@
 #include "api/gate_routes.h"
 #include "api/governance_routes.h"
 #include "api/inbox_routes.h"
+#include "api/webhook_routes.h"
 #include "api/incident_routes.h"
 #include "api/record_routes.h"
 
@@ -19,6 +20,7 @@ void AddAllRoutes(Router& router, Dispatcher& dispatcher) {
   AddIncidentRoutes(router);
   AddGovernanceRoutes(router);
   AddInboxRoutes(router);
+  AddWebhookRoutes(router);
   AddConcernRoutes(router);
 }
 

@@ -21,20 +21,7 @@ base::Result<Response> Inbox(RequestContext& ctx) {
 
 std::string InboxJson(const std::vector<service::InboxItem>& items) {
   std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    const auto& it = items[i];
-    out += i ? ",\n  " : "\n  ";
-    out += "{\"kind\": ";
-    base::AppendJsonString(&out, it.kind);
-    out += ", \"text\": ";
-    base::AppendJsonString(&out, it.text);
-    out += ", \"record\": ";
-    base::AppendJsonString(&out, domain::DisplayId(it.record_kind, it.record));
-    out += ", \"href\": ";
-    base::AppendJsonString(&out, "/" + std::string(domain::Info(it.record_kind).plural) + "/" + std::to_string(it.record));
-    out += ", \"due\": " + (it.due ? "\"" + it.due->ToString() + "\"" : std::string("null"));
-    out += std::string(", \"overdue\": ") + (it.overdue ? "true" : "false") + "}";
-  }
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ",\n  " : "\n  ") + service::InboxItemJson(items[i]);
   return out + (items.empty() ? "]" : "\n]");
 }
 

@@ -354,6 +354,38 @@ json::object FixedSchemas() {
                          {"additionalProperties", str}}}}}}}}}}}};
   json::array gap_kinds;
   for (auto n : domain::EnumNames<domain::RaciGapKind>()) gap_kinds.emplace_back(n);
+  s["webhook"] = {{"type", "object"},
+                  {"properties",
+                   {{"id", {{"type", "integer"}}},
+                    {"url", str},
+                    {"events", {{"type", "array"}, {"items", str}}},
+                    {"active", {{"type", "boolean"}}},
+                    {"created_at", str},
+                    {"created_by", str},
+                    {"secret", {{"type", "string"}, {"description", "hex HMAC-SHA256 key; only in the answer to POST"}}}}}};
+  s["webhooks"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/webhook"}}}};
+  s["webhook_new"] = {{"type", "object"},
+                      {"required", json::array{"url"}},
+                      {"properties",
+                       {{"url", {{"type", "string"}, {"description", "http://host:port/path"}}},
+                        {"events", {{"description", "event kinds, a list or comma-separated; all when absent"}}}}}};
+  s["webhook_deliveries"] = {
+      {"type", "array"},
+      {"items",
+       {{"type", "object"},
+        {"properties",
+         {{"id", {{"type", "integer"}}},
+          {"webhook", {{"type", "integer"}}},
+          {"event", str},
+          {"kind", str},
+          {"status", {{"type", "string"}, {"enum", json::array{"pending", "delivered", "failed"}}}},
+          {"attempts", {{"type", "integer"}}},
+          {"queued_at", str},
+          {"next_try_at", {{"type", json::array{"string", "null"}}}},
+          {"delivered_at", {{"type", json::array{"string", "null"}}}},
+          {"last_http_status", {{"type", "integer"}}},
+          {"last_error", str},
+          {"payload", {{"type", "string"}, {"description", "the JSON body sent"}}}}}}}};
   s["inbox"] = {{"type", "array"},
                 {"items",
                  {{"type", "object"},
@@ -640,6 +672,7 @@ std::string OpenApiDocument(const Router& router) {
       {"session", "Signing in and out with a password; the signed-in user"},
       {"ledger", "The tamper-evident ledger: signed head, inclusion proofs, verification"},
       {"inbox", "What waits for the signed-in user, derived from the register"},
+      {"webhooks", "Outgoing webhooks for notification events: endpoints and their delivery log (user.admin)"},
       {"concerns", "Concerns anyone may raise without an account (A.3.3), read with a receipt code; handled by "
                    "those with concern.handle"}};
   std::map<std::string, std::string> record_tags;

@@ -33,6 +33,8 @@ void RegisterObjectiveNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 void RegisterOversightNouns(CLI::App& app, CliContext& ctx, Outcome& outcome);
 // `aims inbox --person P`: what waits for a person.
 void RegisterInboxCommand(CLI::App& app, CliContext& ctx, Outcome& outcome);
+// `aims webhook add|list|remove|deliveries` and `aims notify`.
+void RegisterWebhookCommands(CLI::App& app, CliContext& ctx, Outcome& outcome);
 
 // The person an approval (or a request) is signed by, from an id or email; the CLI acts with
 // the database holder's authority, so they may approve.

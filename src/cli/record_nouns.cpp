@@ -163,6 +163,7 @@ void RegisterRecordNouns(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   RegisterObjectiveNouns(app, ctx, outcome);
   RegisterOversightNouns(app, ctx, outcome);
   RegisterInboxCommand(app, ctx, outcome);
+  RegisterWebhookCommands(app, ctx, outcome);
 }
 
 }  // namespace aims::cli

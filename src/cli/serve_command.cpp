@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "api/openapi.h"
 #include "api/server.h"
+#include "api/webhook_sender.h"
 #include "cli/commands.h"
 #include "web/web.h"
 
@@ -18,6 +19,8 @@ struct ServeArgs {
   int threads = -1;
   bool quiet = false;
   bool secure_cookies = false;
+  int notify_every = -1;      // seconds between scans for notification events; 0: none
+  double retry_scale = -1;    // webhook backoff multiplier
 };
 
 std::string Env(const char* name) {
@@ -64,6 +67,10 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome) {
   serve->add_option("--threads", args->threads, "I/O and read threads, one event loop each (env AIMS_THREADS; default 2 per core + 2)");
   serve->add_flag("--quiet", args->quiet, "no log line per request");
   serve->add_flag("--secure-cookies", args->secure_cookies, "mark cookies Secure (when served behind TLS)");
+  serve->add_option("--notify-every", args->notify_every,
+                    "seconds between scans for notification events to send to webhooks (default 60; 0: none)");
+  serve->add_option("--webhook-retry-scale", args->retry_scale,
+                    "multiply webhook backoff delays (env AIMS_WEBHOOK_RETRY_SCALE; default 1)");
   serve->callback([&ctx, &outcome, args] {
     outcome.status = [&]() -> base::Status {
       AIMS_ASSIGN_OR_RETURN(api::ServerConfig config, BuildConfig(*args, ctx));
@@ -84,10 +91,24 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx, Outcome& outcome) {
       web::AddWebRoutes(router, dispatcher);
       api::Server server(config, dispatcher, log);
       AIMS_TRY(server.Listen());
+      api::WebhookSenderOptions notify;
+      if (args->notify_every >= 0) notify.scan_every = std::chrono::seconds(args->notify_every);
+      if (std::string v = Env("AIMS_WEBHOOK_RETRY_SCALE"); !v.empty()) {
+        try {
+          notify.retry_scale = std::stod(v);
+        } catch (...) {
+          return base::Status::InvalidArgument("must be a number", "AIMS_WEBHOOK_RETRY_SCALE");
+        }
+      }
+      if (args->retry_scale >= 0) notify.retry_scale = args->retry_scale;
+      if (!(notify.retry_scale > 0)) return base::Status::InvalidArgument("must be above 0", "--webhook-retry-scale");
+      api::WebhookSender sender(config.workspace, notify, log);
+      sender.Start();
       std::cout << "aims serving " << server.url() << " (data " << config.workspace.data_dir << ")" << std::endl;
       log.Info("listening", {{"url", server.url()}, {"data", config.workspace.data_dir},
                              {"routes", "#" + std::to_string(router.routes().size())}});
       server.Run();
+      sender.Stop();
       return base::Status::OK();
     }();
   });

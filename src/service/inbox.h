@@ -24,6 +24,7 @@
 namespace aims::service {
 
 struct InboxItem {
+  std::string key;   // stable while nothing changes: "review:RISK-3:2026-10-31:overdue" (webhook events)
   std::string kind;  // approval, review, evidence, incident, training
   std::string text;  // one line for people
   domain::EntityKind record_kind = domain::EntityKind::kNone;
@@ -37,5 +38,13 @@ inline constexpr int kInboxHorizonDays = 30;
 
 base::Result<std::vector<InboxItem>> InboxFor(store::Tx& tx, std::optional<domain::Id> person,
                                               const domain::PermissionSet& permissions, base::Timestamp now);
+
+// The same items seen by no one user: every pending approval, review due, evidence expiring and
+// running incident clock (the events webhooks are sent; no personal training items).
+base::Result<std::vector<InboxItem>> OrganisationNotices(store::Tx& tx, base::Timestamp now);
+
+// {"kind": "approval", "text": "...", "record": "GATE-3", "href": "/gate_requests/3",
+//  "due": "2026-12-01"|null, "overdue": false}
+std::string InboxItemJson(const InboxItem& item);
 
 }  // namespace aims::service

@@ -11,6 +11,7 @@
 #include "base/result.h"
 #include "store/account_table.h"
 #include "store/concern_table.h"
+#include "store/webhook_table.h"
 #include "store/connection.h"
 #include "store/ledger_table.h"
 #include "store/migrator.h"
@@ -35,6 +36,7 @@ class Tx {
   LedgerTable ledger() { return LedgerTable(conn_); }
   AccountTable accounts() { return AccountTable(conn_); }
   ConcernTable concerns() { return ConcernTable(conn_); }
+  WebhookTable webhooks() { return WebhookTable(conn_); }
   Connection& connection() { return conn_; }
 
   // A nested unit inside the transaction (SQL savepoint): RollbackToSavepoint undoes what was
