@@ -8,6 +8,7 @@
 #include "web/governance_pages.h"
 #include "web/oversight_pages.h"
 #include "web/inbox_page.h"
+#include "web/webhooks_page.h"
 #include "web/incident_pages.h"
 #include "web/import_page.h"
 #include "web/ledger_page.h"
@@ -33,6 +34,7 @@ void AddWebRoutes(api::Router& router, api::Dispatcher& dispatcher) {
   AddGovernancePages(router);
   AddOversightPages(router);
   AddInboxPage(router);
+  AddWebhooksPage(router);
   AddConcernPages(router);
 }
 

@@ -258,6 +258,28 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await check(t, 'accounts-problem');
   });
 
+  it('webhooks: add (secret shown once), refused URL, delivery log', async (t) => {
+    await visit(page, '/accounts');
+    await page.click('#webhooks-link');
+    await page.waitForURL(/\/webhooks$/);
+    await page.locator('#add-webhook').waitFor();
+    await check(t, 'webhooks');
+    await page.fill('#w-url', 'ftp://127.0.0.1:9/x');
+    let res = await submitAndWait(page, '#add-webhook-button');
+    assert.equal(res.status(), 422);
+    assert.match(await page.locator('#form-problem').textContent(), /must start with http:\/\//);
+    await page.fill('#w-url', 'http://127.0.0.1:9/aims');
+    await page.check('#w-event-approval');
+    res = await submitAndWait(page, '#add-webhook-button');
+    assert.equal(res.status(), 201);
+    assert.match(await page.locator('#secret-value').textContent(), /^[0-9a-f]{64}$/);
+    assert.match(await page.locator('#webhook-table').textContent(), /http:\/\/127\.0\.0\.1:9\/aims\s*approval/);
+    await check(t, 'webhook-added');
+    // The secret is not on the page again.
+    await visit(page, '/webhooks');
+    assert.equal(await page.locator('#secret-value').count(), 0);
+  });
+
   it('CSV import: all steps', async (t) => {
     await visit(page, '/import');
     await check(t, 'import-1-csv');
