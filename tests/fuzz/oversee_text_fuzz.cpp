@@ -1,10 +1,11 @@
 // libFuzzer target for the oversight texts from outside: the gate policy rules an AIMS manager
-// writes (domain/gate_policy_text.h) and what the public concern pages take from anyone, a
-// report's text and a receipt code (domain/concern.h), and a time as people type it
-// (base::TimeZone::ParseTime) with incident timeline entries. A policy either fails naming a line
-// or formats to text that parses back to the same text; a receipt code either fails or
-// normalises to a fixed point; a report's text is accepted or refused, never crashes; a time
-// that parses formats back (to the minute) to an input that parses to the same minute.
+// writes (domain/gate_policy_text.h), what the public concern pages take from anyone (a report's
+// text and a receipt code, domain/concern.h), a time as people type it
+// (base::TimeZone::ParseTime) with incident timeline entries, and a webhook's URL and events.
+// A policy either fails naming a line or formats to text that parses back to the same text; a
+// receipt code either fails or normalises to a fixed point; a report's text is accepted or
+// refused, never crashes; a time that parses shows as a local minute that reads back to it; a
+// parsed webhook URL names a host, a port and a path.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -13,6 +14,7 @@
 #include "domain/concern.h"
 #include "domain/gate_policy_text.h"
 #include "domain/incident.h"
+#include "domain/webhook.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -44,6 +46,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     int64_t behind = at->micros() - again->micros();
     if (behind < 0 || behind >= 3660 * int64_t{1000000}) std::abort();
   }
+  // A webhook URL and event list typed by an administrator: a parsed URL names a host and a path.
+  auto url = aims::domain::ParseWebhookUrl(text);
+  if (url.ok() && (url->host.empty() || url->target.empty() || url->target[0] != '/' || url->port == 0)) std::abort();
+  auto kinds = aims::domain::ParseNotificationKinds(text);
+  if (kinds.ok() && kinds->size() > aims::domain::kNotificationKinds.size()) std::abort();
   (void)aims::domain::TimelineEntry(aims::base::Timestamp(static_cast<int64_t>(size) * 1000000), text);
   return 0;
 }
