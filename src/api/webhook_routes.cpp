@@ -12,7 +12,6 @@ namespace {
 
 using domain::Permission;
 
-std::string Millis(int64_t ms) { return ms ? base::Timestamp(ms * 1000).ToString() : std::string(); }
 
 base::Result<Response> ListWebhooks(RequestContext& ctx) {
   std::vector<domain::Webhook> hooks;
@@ -98,9 +97,9 @@ std::string DeliveriesJson(const std::vector<domain::WebhookDelivery>& log) {
     out += ", \"kind\": ";
     base::AppendJsonString(&out, d.kind);
     out += ", \"status\": \"" + std::string(domain::DeliveryStatusName(d.status)) + "\", \"attempts\": " +
-           std::to_string(d.attempts) + ", \"queued_at\": \"" + Millis(d.created_ms) + "\", \"next_try_at\": " +
-           (d.status == domain::DeliveryStatus::kPending ? "\"" + Millis(d.next_try_ms) + "\"" : std::string("null")) +
-           ", \"delivered_at\": " + (d.delivered_ms ? "\"" + Millis(d.delivered_ms) + "\"" : std::string("null")) +
+           std::to_string(d.attempts) + ", \"queued_at\": \"" + domain::DeliveryTimeText(d.created_ms) + "\", \"next_try_at\": " +
+           (d.status == domain::DeliveryStatus::kPending ? "\"" + domain::DeliveryTimeText(d.next_try_ms) + "\"" : std::string("null")) +
+           ", \"delivered_at\": " + (d.delivered_ms ? "\"" + domain::DeliveryTimeText(d.delivered_ms) + "\"" : std::string("null")) +
            ", \"last_http_status\": " + std::to_string(d.last_http_status) + ", \"last_error\": ";
     base::AppendJsonString(&out, d.last_error);
     out += ", \"payload\": ";

@@ -13,7 +13,6 @@ namespace aims::cli {
 
 namespace {
 
-std::string Millis(int64_t ms) { return ms ? base::Timestamp(ms * 1000).ToString() : std::string("-"); }
 
 }  // namespace
 
@@ -100,7 +99,7 @@ void RegisterWebhookCommands(CLI::App& app, CliContext& ctx, Outcome& outcome) {
         table.AddRow({std::to_string(d.id), std::to_string(d.webhook), d.event_key,
                       std::string(domain::DeliveryStatusName(d.status)), std::to_string(d.attempts),
                       d.last_http_status ? std::to_string(d.last_http_status) : d.last_error.empty() ? "-" : d.last_error,
-                      Millis(d.delivered_ms)});
+                      d.delivered_ms ? domain::DeliveryTimeText(d.delivered_ms) : std::string("-")});
       }
       Print(table.Render() + std::to_string(log.size()) + " deliveries\n");
       return base::Status::OK();

@@ -62,6 +62,8 @@ base::Result<std::vector<std::string>> ParseNotificationKinds(std::string_view t
   return out;
 }
 
+std::string DeliveryTimeText(int64_t ms) { return ms ? base::Timestamp(ms * 1000).ToString() : std::string(); }
+
 std::string_view DeliveryStatusName(DeliveryStatus s) {
   switch (s) {
     case DeliveryStatus::kPending: return "pending";

@@ -61,6 +61,8 @@ struct WebhookDelivery {
   int64_t delivered_ms = 0;
 };
 std::string_view DeliveryStatusName(DeliveryStatus s);
+// A delivery's time in milliseconds as RFC 3339 UTC; "" for 0 (not yet).
+std::string DeliveryTimeText(int64_t ms);
 
 }  // namespace aims::domain
 

@@ -42,6 +42,8 @@ base::Result<std::vector<InboxItem>> Collect(store::Tx& tx, const Scope& scope, 
     items.push_back(InboxItem{std::move(key), std::move(kind), std::move(text), k, id, due, overdue});
   };
 
+  AIMS_ASSIGN_OR_RETURN(auto policies, AllRecords<domain::Policy>(tx));  // approvals and reviews
+
   // Approvals: only a person with the approve permission approves, never their own request.
   if (everyone || (person && permissions.Has(Permission::kApprove))) {
     AIMS_ASSIGN_OR_RETURN(auto gates, AllRecords<domain::GateRequest>(tx));
@@ -55,7 +57,6 @@ base::Result<std::vector<InboxItem>> Collect(store::Tx& tx, const Scope& scope, 
               std::to_string(g.approved_by.size()) + " of " + std::to_string(g.approvers_needed) + ")",
           EntityKind::kGateRequest, g.meta.id, std::nullopt, std::to_string(g.approved_by.size()));
     }
-    AIMS_ASSIGN_OR_RETURN(auto policies, AllRecords<domain::Policy>(tx));
     for (const auto& p : policies) {
       if (p.status != domain::PolicyStatus::kDraft || (!everyone && p.owner == person)) continue;
       add("approval", DisplayId(EntityKind::kPolicy, p.meta.id) + " \"" + p.title + "\" version " + p.version +
@@ -65,7 +66,6 @@ base::Result<std::vector<InboxItem>> Collect(store::Tx& tx, const Scope& scope, 
   }
 
   if (person || everyone) {
-    AIMS_ASSIGN_OR_RETURN(auto policies, AllRecords<domain::Policy>(tx));
     for (const auto& p : policies) {
       if ((!everyone && p.owner != person) || p.status != domain::PolicyStatus::kApproved || !p.next_review ||
           horizon < *p.next_review) {

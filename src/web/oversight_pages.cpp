@@ -14,16 +14,6 @@ using domain::DisplayId;
 using domain::EntityKind;
 using domain::Permission;
 
-std::string StateLabel(domain::CompetenceState s) {
-  switch (s) {
-    case domain::CompetenceState::kValid: return "valid";
-    case domain::CompetenceState::kExpiring: return "expiring";
-    case domain::CompetenceState::kExpired: return "expired";
-    case domain::CompetenceState::kMissing: return "missing";
-  }
-  return "";
-}
-
 std::string BadgeClass(domain::CompetenceState s) {
   return s == domain::CompetenceState::kValid ? "ok" : s == domain::CompetenceState::kExpiring ? "" : "warn";
 }
@@ -32,7 +22,7 @@ Data CheckData(const domain::CompetenceCheck& c, const std::string& course_title
   Data d;
   d.set("course", course_title);
   d.set("course_href", RecordPath(EntityKind::kCourse, c.course));
-  d.set("state", StateLabel(c.state));
+  d.set("state", std::string(domain::EnumName(c.state)));
   d.set("badge", BadgeClass(c.state));
   d.set("text", domain::DescribeCompetence(c));
   if (c.training) d.set("training_href", RecordPath(EntityKind::kTraining, *c.training));

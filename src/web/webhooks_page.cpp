@@ -11,7 +11,6 @@ namespace aims::web {
 
 namespace {
 
-std::string Millis(int64_t ms) { return ms ? base::Timestamp(ms * 1000).ToString() : std::string(); }
 
 // The page, with the secret of a just-added endpoint or the reason an addition was refused.
 base::Result<api::Response> View(api::RequestContext& ctx, const domain::Webhook* added, const base::Status& problem) {
@@ -54,7 +53,7 @@ base::Result<api::Response> View(api::RequestContext& ctx, const domain::Webhook
     r.set("delivered", x.status == domain::DeliveryStatus::kDelivered);
     r.set("attempts", std::to_string(x.attempts));
     r.set("answer", x.last_http_status ? std::to_string(x.last_http_status) : x.last_error);
-    r.set("when", Millis(x.delivered_ms ? x.delivered_ms : x.created_ms));
+    r.set("when", domain::DeliveryTimeText(x.delivered_ms ? x.delivered_ms : x.created_ms));
     deliveries.push_back(std::move(r));
   }
   d.set("deliveries", deliveries);
